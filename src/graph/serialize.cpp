@@ -1,0 +1,112 @@
+#include "graph/serialize.h"
+
+#include <exception>
+
+namespace kg {
+namespace {
+
+// Keys that the node-link layout owns; attributes may not shadow them.
+bool reserved(const std::string& key) {
+  return key == "id" || key == "type" || key == "label" || key == "source" || key == "target" ||
+         key == "provenance" || key == "key";
+}
+
+Value value_from_json(const nlohmann::json& j) {
+  if (j.is_boolean()) return j.get<bool>();
+  if (j.is_number_integer()) return j.get<int64_t>();
+  if (j.is_number()) return j.get<double>();
+  if (j.is_array()) return j.get<std::vector<std::string>>();
+  return j.get<std::string>();
+}
+
+std::vector<Provenance> provenance_from_json(const nlohmann::json& j) {
+  std::vector<Provenance> out;
+  for (const auto& p : j) {
+    out.push_back({p.at("doc").get<std::string>(), p.at("start").get<uint32_t>(),
+                   p.at("end").get<uint32_t>(), p.at("rule").get<std::string>()});
+  }
+  return out;
+}
+
+Attrs attrs_from_json(const nlohmann::json& j) {
+  Attrs attrs;
+  for (const auto& [key, value] : j.items()) {
+    if (!reserved(key)) attrs.emplace(key, value_from_json(value));
+  }
+  return attrs;
+}
+
+void put_attrs(nlohmann::json& j, const Attrs& attrs) {
+  for (const auto& [key, value] : attrs) {
+    if (!reserved(key)) j[key] = to_json(value);
+  }
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Value& v) {
+  return std::visit([](const auto& x) { return nlohmann::json(x); }, v);
+}
+
+nlohmann::json to_json(const Provenance& p) {
+  return {{"doc", p.doc}, {"start", p.start}, {"end", p.end}, {"rule", p.rule}};
+}
+
+nlohmann::json to_json(const Node& n) {
+  nlohmann::json j = {{"id", n.id}, {"type", n.type}, {"label", n.label}};
+  put_attrs(j, n.attrs);
+  auto& prov = j["provenance"] = nlohmann::json::array();
+  for (const auto& p : n.provenance) prov.push_back(to_json(p));
+  return j;
+}
+
+nlohmann::json to_json(const Edge& e) {
+  nlohmann::json j = {{"source", e.source}, {"target", e.target}, {"type", e.type}};
+  put_attrs(j, e.attrs);
+  auto& prov = j["provenance"] = nlohmann::json::array();
+  for (const auto& p : e.provenance) prov.push_back(to_json(p));
+  return j;
+}
+
+nlohmann::json to_json(const Fragment& f) {
+  nlohmann::json j = {{"doc", f.doc}, {"nodes", nlohmann::json::array()},
+                      {"edges", nlohmann::json::array()}};
+  for (const auto& n : f.nodes) j["nodes"].push_back(to_json(n));
+  for (const auto& e : f.edges) j["edges"].push_back(to_json(e));
+  return j;
+}
+
+Result<Fragment> fragment_from_json(const nlohmann::json& j) {
+  try {
+    Fragment f;
+    f.doc = j.at("doc").get<std::string>();
+    for (const auto& jn : j.at("nodes")) {
+      f.nodes.push_back({jn.at("id").get<std::string>(), jn.at("type").get<std::string>(),
+                         jn.at("label").get<std::string>(), attrs_from_json(jn),
+                         provenance_from_json(jn.at("provenance"))});
+    }
+    for (const auto& je : j.at("edges")) {
+      f.edges.push_back({je.at("source").get<std::string>(), je.at("target").get<std::string>(),
+                         je.at("type").get<std::string>(), attrs_from_json(je),
+                         provenance_from_json(je.at("provenance"))});
+    }
+    return f;
+  } catch (const std::exception& e) {
+    return Status::Storage(std::string("malformed fragment: ") + e.what());
+  }
+}
+
+std::string encode_fragment(const Fragment& f) {
+  std::vector<uint8_t> bytes = nlohmann::json::to_msgpack(to_json(f));
+  return std::string(bytes.begin(), bytes.end());
+}
+
+Result<Fragment> decode_fragment(std::string_view bytes) {
+  try {
+    return fragment_from_json(nlohmann::json::from_msgpack(bytes.begin(), bytes.end()));
+  } catch (const std::exception& e) {
+    return Status::Storage(std::string("undecodable fragment: ") + e.what());
+  }
+}
+
+}  // namespace kg

@@ -1,0 +1,56 @@
+// The compiled matcher: one Hyperscan literal database for all gazetteer patterns
+// (case- and diacritic-insensitive on Text::key, word boundaries, leftmost-longest,
+// then priority) and RE2 for the regex rules. Compiled once per run; const methods
+// are safe to call from several threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/range.h"
+#include "common/status.h"
+#include "match/rules.h"
+#include "read/normalise.h"
+
+namespace kg {
+
+struct EntityMatch {
+  Range range;  // in Text::text
+  const GazetteerEntry* entry = nullptr;
+};
+
+struct Capture {
+  std::string name;
+  Range range;  // in Text::text; empty when the group did not participate
+};
+
+struct PatternMatch {
+  const PatternRule* rule = nullptr;
+  Range range;
+  std::vector<Capture> captures;
+  // The capture with this name, or nullptr.
+  const Capture* get(std::string_view name) const;
+};
+
+class Matcher {
+ public:
+  // Fails (Code::kInput) with one line per broken pattern if a regex does not compile.
+  static Result<std::unique_ptr<Matcher>> compile(const RuleSet& rules);
+  ~Matcher();
+
+  // Non-overlapping entity mentions in text order.
+  std::vector<EntityMatch> entities(const Text& text) const;
+
+  // All matches of the regex rules whose scope is `scope` (or kAll), searched inside
+  // `range` only; matches do not overlap within one rule.
+  std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope) const;
+
+ private:
+  struct Impl;
+  explicit Matcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg
