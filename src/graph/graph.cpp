@@ -40,40 +40,43 @@ std::string edge_identity(const Edge& e) {
   return id;
 }
 
+Graph::Graph() : d_(std::make_unique<Data>()) {}
+
 std::optional<Graph::Vertex> Graph::find(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
-  if (it == by_id_.end()) return std::nullopt;
+  auto it = d_->by_id.find(std::string(id));
+  if (it == d_->by_id.end()) return std::nullopt;
   return it->second;
 }
 
 void Graph::merge(const Fragment& fragment) {
+  Data& d = *d_;
   for (const Node& n : fragment.nodes) {
-    auto it = by_id_.find(n.id);
-    if (it == by_id_.end()) {
-      Vertex v = boost::add_vertex(n, g_);
-      by_id_.emplace(n.id, v);
-      order_v_.push_back(v);
+    auto it = d.by_id.find(n.id);
+    if (it == d.by_id.end()) {
+      Vertex v = boost::add_vertex(n, d.g);
+      d.by_id.emplace(n.id, v);
+      d.order_v.push_back(v);
       continue;
     }
-    Node& have = g_[it->second];
+    Node& have = d.g[it->second];
     if (have.label.empty()) have.label = n.label;
     add_attrs(have.attrs, n.attrs);
     add_provenance(have.provenance, n.provenance);
   }
-  // Edges may name nodes of an earlier fragment only; anything else is dropped.
+  // Edges may name nodes of this or an earlier fragment; anything else is dropped.
   for (const Edge& e : fragment.edges) {
-    auto s = by_id_.find(e.source);
-    auto t = by_id_.find(e.target);
-    if (s == by_id_.end() || t == by_id_.end()) continue;
+    auto s = d.by_id.find(e.source);
+    auto t = d.by_id.find(e.target);
+    if (s == d.by_id.end() || t == d.by_id.end()) continue;
     std::string identity = edge_identity(e);
-    auto it = edge_by_identity_.find(identity);
-    if (it == edge_by_identity_.end()) {
-      auto [ref, added] = boost::add_edge(s->second, t->second, e, g_);
-      edge_by_identity_.emplace(std::move(identity), ref);
-      order_e_.push_back(ref);
+    auto it = d.edge_by_identity.find(identity);
+    if (it == d.edge_by_identity.end()) {
+      auto [ref, added] = boost::add_edge(s->second, t->second, e, d.g);
+      d.edge_by_identity.emplace(std::move(identity), ref);
+      d.order_e.push_back(ref);
       continue;
     }
-    Edge& have = g_[it->second];
+    Edge& have = d.g[it->second];
     add_attrs(have.attrs, e.attrs);
     add_provenance(have.provenance, e.provenance);
   }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +16,16 @@
 
 namespace kg {
 
+// Movable, not copyable: edge descriptors point into the adjacency list, so the data
+// lives on the heap and a move keeps every descriptor valid.
 class Graph {
  public:
+  Graph();
+  Graph(Graph&&) noexcept = default;
+  Graph& operator=(Graph&&) noexcept = default;
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+
   using Adjacency =
       boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge>;
   using Vertex = Adjacency::vertex_descriptor;
@@ -29,25 +38,28 @@ class Graph {
   // dropped (no dangling edges).
   void merge(const Fragment& fragment);
 
-  size_t num_nodes() const { return boost::num_vertices(g_); }
-  size_t num_edges() const { return boost::num_edges(g_); }
+  size_t num_nodes() const { return boost::num_vertices(d_->g); }
+  size_t num_edges() const { return boost::num_edges(d_->g); }
 
   std::optional<Vertex> find(std::string_view id) const;
-  const Node& node(Vertex v) const { return g_[v]; }
-  const Edge& edge(EdgeRef e) const { return g_[e]; }
+  const Node& node(Vertex v) const { return d_->g[v]; }
+  const Edge& edge(EdgeRef e) const { return d_->g[e]; }
 
   // Nodes in insertion order; edges in insertion order. Both are deterministic.
-  const std::vector<Vertex>& vertices() const { return order_v_; }
-  const std::vector<EdgeRef>& edges() const { return order_e_; }
+  const std::vector<Vertex>& vertices() const { return d_->order_v; }
+  const std::vector<EdgeRef>& edges() const { return d_->order_e; }
 
-  const Adjacency& adjacency() const { return g_; }
+  const Adjacency& adjacency() const { return d_->g; }
 
  private:
-  Adjacency g_;
-  std::unordered_map<std::string, Vertex> by_id_;
-  std::unordered_map<std::string, EdgeRef> edge_by_identity_;
-  std::vector<Vertex> order_v_;
-  std::vector<EdgeRef> order_e_;
+  struct Data {
+    Adjacency g;
+    std::unordered_map<std::string, Vertex> by_id;
+    std::unordered_map<std::string, EdgeRef> edge_by_identity;
+    std::vector<Vertex> order_v;
+    std::vector<EdgeRef> order_e;
+  };
+  std::unique_ptr<Data> d_;
 };
 
 }  // namespace kg

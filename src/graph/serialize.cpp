@@ -5,10 +5,11 @@
 namespace kg {
 namespace {
 
-// Keys that the node-link layout owns; attributes may not shadow them.
-bool reserved(const std::string& key) {
-  return key == "id" || key == "type" || key == "label" || key == "source" || key == "target" ||
-         key == "provenance" || key == "key";
+// Keys that the node-link layout owns; attributes may not shadow them. A node may have a
+// "source" attribute (a Document's path); an edge may not.
+bool reserved(const std::string& key, bool edge) {
+  if (key == "type" || key == "provenance") return true;
+  return edge ? key == "source" || key == "target" || key == "key" : key == "id" || key == "label";
 }
 
 Value value_from_json(const nlohmann::json& j) {
@@ -28,17 +29,17 @@ std::vector<Provenance> provenance_from_json(const nlohmann::json& j) {
   return out;
 }
 
-Attrs attrs_from_json(const nlohmann::json& j) {
+Attrs attrs_from_json(const nlohmann::json& j, bool edge) {
   Attrs attrs;
   for (const auto& [key, value] : j.items()) {
-    if (!reserved(key)) attrs.emplace(key, value_from_json(value));
+    if (!reserved(key, edge)) attrs.emplace(key, value_from_json(value));
   }
   return attrs;
 }
 
-void put_attrs(nlohmann::json& j, const Attrs& attrs) {
+void put_attrs(nlohmann::json& j, const Attrs& attrs, bool edge) {
   for (const auto& [key, value] : attrs) {
-    if (!reserved(key)) j[key] = to_json(value);
+    if (!reserved(key, edge)) j[key] = to_json(value);
   }
 }
 
@@ -54,7 +55,7 @@ nlohmann::json to_json(const Provenance& p) {
 
 nlohmann::json to_json(const Node& n) {
   nlohmann::json j = {{"id", n.id}, {"type", n.type}, {"label", n.label}};
-  put_attrs(j, n.attrs);
+  put_attrs(j, n.attrs, false);
   auto& prov = j["provenance"] = nlohmann::json::array();
   for (const auto& p : n.provenance) prov.push_back(to_json(p));
   return j;
@@ -62,7 +63,7 @@ nlohmann::json to_json(const Node& n) {
 
 nlohmann::json to_json(const Edge& e) {
   nlohmann::json j = {{"source", e.source}, {"target", e.target}, {"type", e.type}};
-  put_attrs(j, e.attrs);
+  put_attrs(j, e.attrs, true);
   auto& prov = j["provenance"] = nlohmann::json::array();
   for (const auto& p : e.provenance) prov.push_back(to_json(p));
   return j;
@@ -82,12 +83,12 @@ Result<Fragment> fragment_from_json(const nlohmann::json& j) {
     f.doc = j.at("doc").get<std::string>();
     for (const auto& jn : j.at("nodes")) {
       f.nodes.push_back({jn.at("id").get<std::string>(), jn.at("type").get<std::string>(),
-                         jn.at("label").get<std::string>(), attrs_from_json(jn),
+                         jn.at("label").get<std::string>(), attrs_from_json(jn, false),
                          provenance_from_json(jn.at("provenance"))});
     }
     for (const auto& je : j.at("edges")) {
       f.edges.push_back({je.at("source").get<std::string>(), je.at("target").get<std::string>(),
-                         je.at("type").get<std::string>(), attrs_from_json(je),
+                         je.at("type").get<std::string>(), attrs_from_json(je, true),
                          provenance_from_json(je.at("provenance"))});
     }
     return f;

@@ -37,6 +37,7 @@ struct PatternMatch {
 class Matcher {
  public:
   // Fails (Code::kInput) with one line per broken pattern if a regex does not compile.
+  // `rules` must outlive the Matcher: matches point at its entries and rules.
   static Result<std::unique_ptr<Matcher>> compile(const RuleSet& rules);
   ~Matcher();
 
@@ -44,7 +45,8 @@ class Matcher {
   std::vector<EntityMatch> entities(const Text& text) const;
 
   // All matches of the regex rules whose scope is `scope` (or kAll), searched inside
-  // `range` only; matches do not overlap within one rule.
+  // `range` only; matches do not overlap within one rule. In text order (ties: rule order).
+  // `range` is the subject: ^ and $ (without (?m)) match at its ends.
   std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope) const;
 
  private:

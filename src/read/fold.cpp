@@ -64,7 +64,15 @@ void fold_append(char32_t cp, std::string& out) {
 std::string fold(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (size_t i = 0; i < utf8.size();) fold_append(decode_utf8(utf8, i), out);
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t cp = decode_utf8(utf8, i);
+    bool space = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v';
+    if (space) {
+      if (out.empty() || out.back() != ' ') out.push_back(' ');  // runs become one space
+      continue;
+    }
+    fold_append(cp, out);
+  }
   return out;
 }
 

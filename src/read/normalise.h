@@ -13,7 +13,8 @@
 //     (‘’ -> ', “” -> "), «» and ‹› are kept in text (they delimit titles) but fold in key;
 //     Unicode is NFC.
 // Text::key is the matching form of text: additionally lowercased, diacritics stripped
-// (ş -> s, ö -> o), «»“”‘’ folded to '"' and '\''. Gazetteer matching runs on key.
+// (ş -> s, ö -> o), «»“”‘’ folded to '"' and '\'', and every run of whitespace (line
+// breaks included) is one space. Gazetteer matching runs on key.
 #pragma once
 
 #include <cstdint>
@@ -39,7 +40,8 @@ struct Text {
 
 Text normalise(std::string_view utf8);
 
-// The same folding as Text::key, for patterns and user queries ("Yeşilgöz" -> "yesilgoz").
+// The same folding as Text::key, for patterns and user queries ("Yeşilgöz" -> "yesilgoz";
+// whitespace runs become one space).
 // Invalid UTF-8 bytes are replaced by U+FFFD.
 std::string fold(std::string_view utf8);
 

@@ -1,0 +1,68 @@
+// Internal: what the extractor knows about one document while it builds the fragment.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "match/matcher.h"
+#include "read/normalise.h"
+#include "read/source.h"
+#include "resolve/dates.h"
+#include "resolve/entity_info.h"
+#include "resolve/fragment_builder.h"
+#include "resolve/person_names.h"
+#include "resolve/person_register.h"
+#include "segment/segment.h"
+
+namespace kg {
+
+// A question or answer node of this document, with the text range it covers.
+struct Container {
+  std::string id;
+  Range range;  // heading + body
+  std::vector<int> numbers;
+};
+
+struct DocState {
+  const SourceFile& source;
+  const Text& text;
+  const Segmentation& seg;
+  const std::vector<EntityMatch>& entities;
+  const PersonRegister& persons;
+  const EntityTable& info;  // gazetteer id -> name and attributes
+  FragmentBuilder out;
+  std::string doc_id;
+  std::optional<Date> date;  // the document's date, for year inference and the register
+  std::vector<Container> questions;
+  std::vector<Container> answers;
+
+  std::string slice(Range r) const { return text.text.substr(r.begin, r.size()); }
+  // The id of the question/answer whose range contains the offset, else the document.
+  const std::string& container_of(uint32_t offset) const;
+  // The node of a gazetteer entity (created if new), with p added; its MENTIONS are the
+  // caller's business.
+  Node& entity_node(const std::string& id, std::string_view type, const Provenance& p);
+  // Entities of this label inside the range.
+  std::vector<const EntityMatch*> entities_in(Range r, std::string_view label) const;
+};
+
+// Resolves one parsed person to its Person node (creating it), with MEMBER_OF and
+// HOLDS_OFFICE edges from the evidence in its parentheses or in shared groups.
+// Returns the node id, or "" when the name does not resolve to anyone.
+std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Range>& shared,
+                       std::string_view rule);
+
+// First pass: only the dates the rules of a scope state, so that the document's date
+// is known before names are resolved against the register.
+void apply_date_facts(DocState& st, const Matcher& matcher, Range range, Scope scope);
+
+// Applies the regex rules of a scope to a range: persons that asked or answered,
+// dates, titles, zaak numbers and references become nodes, edges and attributes.
+void apply_pattern_facts(DocState& st, const Matcher& matcher, Range range, Scope scope);
+
+// Gazetteer mentions: entity nodes and MENTIONS edges from their containers.
+void add_entity_mentions(DocState& st);
+
+}  // namespace kg

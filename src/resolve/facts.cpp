@@ -1,0 +1,137 @@
+// Facts from the regex rules (rules/patterns/*.jsonl). A rule's "fact" names what its
+// captures mean; the capture names are the slots:
+//   asked        persons, [addressees], [subject], [date], [zaak]
+//   answered     persons, [cosigners], [office], [date]
+//   cosigners    cosigners
+//   date_submitted | date_answered | date_letter | date_published | delay_notice   date
+//   title        title
+//   zaak         zaak
+//   see_also     ref
+//   reference    ref
+//   person_mention  persons, [party]  (party: evidence for every person of the list)
+#include <algorithm>
+
+#include "graph/schema.h"
+#include "resolve/doc_state.h"
+
+namespace kg {
+namespace {
+
+void set_attr(DocState& st, const std::string& key, const std::string& value) {
+  if (value.empty()) return;
+  Node* doc = st.out.find(st.doc_id);
+  if (doc) doc->attrs.emplace(key, value);  // first rule that states it wins
+}
+
+void append_attr(DocState& st, const std::string& key, const std::string& value) {
+  Node* doc = st.out.find(st.doc_id);
+  if (!doc || value.empty()) return;
+  auto& v = doc->attrs[key];
+  if (!std::holds_alternative<std::vector<std::string>>(v)) v = std::vector<std::string>{};
+  auto& list = std::get<std::vector<std::string>>(v);
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+std::string captured(const DocState& st, const PatternMatch& m, std::string_view name) {
+  const Capture* c = m.get(name);
+  return c && !c->range.empty() ? display(st.slice(c->range)) : std::string();
+}
+
+void date_fact(DocState& st, const PatternMatch& m, const std::string& key) {
+  const Capture* c = m.get("date");
+  if (!c || c->range.empty()) return;
+  if (auto d = parse_dutch_date(st.slice(c->range), st.date)) set_attr(st, key, d->iso());
+}
+
+// The persons of a capture. A "party" capture ("VVD-Kamerlid X") is evidence for all.
+std::vector<std::string> persons_in(DocState& st, const PatternMatch& m, const char* slot) {
+  std::vector<std::string> ids;
+  const Capture* c = m.get(slot);
+  if (!c || c->range.empty()) return ids;
+  PersonList list = parse_person_list(st.text.text, c->range);
+  if (const Capture* party = m.get("party"); party && !party->range.empty()) {
+    list.shared_groups.push_back(party->range);
+  }
+  for (const PersonRef& ref : list.persons) {
+    std::string id = add_person(st, ref, list.shared_groups, m.rule->id);
+    if (!id.empty()) ids.push_back(id);
+  }
+  return ids;
+}
+
+// Ministries named in a capture ("aan de Ministers van Economische Zaken en Klimaat en
+// van Justitie en Veiligheid") are addressees of every question.
+void addressees(DocState& st, const PatternMatch& m, const char* slot) {
+  const Capture* c = m.get(slot);
+  if (!c || c->range.empty()) return;
+  for (const EntityMatch* e : st.entities_in(c->range, "ORG")) {
+    Provenance p = st.out.provenance(e->range, m.rule->id);
+    st.entity_node(e->entry->id, node_type::kOrganization, p);
+    for (const Container& q : st.questions) {
+      st.out.edge(q.id, e->entry->id, edge_type::kAddressedTo, p);
+    }
+  }
+}
+
+void asked(DocState& st, const PatternMatch& m) {
+  Provenance p = st.out.provenance(m.range, m.rule->id);
+  for (const std::string& person : persons_in(st, m, "persons")) {
+    if (st.questions.empty()) st.out.edge(st.doc_id, person, edge_type::kMentions, p);
+    for (const Container& q : st.questions) {
+      st.out.edge(person, q.id, edge_type::kAsked, p);
+    }
+  }
+  addressees(st, m, "addressees");
+  set_attr(st, "title", captured(st, m, "subject"));
+  set_attr(st, "zaak", captured(st, m, "zaak"));
+  date_fact(st, m, "date_submitted");
+}
+
+void answered(DocState& st, const PatternMatch& m) {
+  Provenance p = st.out.provenance(m.range, m.rule->id);
+  for (const std::string& person : persons_in(st, m, "persons")) {
+    if (st.answers.empty()) st.out.edge(st.doc_id, person, edge_type::kMentions, p);
+    for (const Container& a : st.answers) {
+      st.out.edge(person, a.id, edge_type::kAnswered, p, {{"role", std::string("answerer")}});
+    }
+  }
+  addressees(st, m, "cosigners");
+  addressees(st, m, "office");
+  date_fact(st, m, "date_answered");
+}
+
+void mentioned(DocState& st, const PatternMatch& m) {
+  Provenance p = st.out.provenance(m.range, m.rule->id);
+  const std::string& from = st.container_of(m.range.begin);
+  for (const std::string& person : persons_in(st, m, "persons")) {
+    st.out.edge(from, person, edge_type::kMentions, p);
+  }
+}
+
+}  // namespace
+
+void apply_date_facts(DocState& st, const Matcher& matcher, Range range, Scope scope) {
+  for (const PatternMatch& m : matcher.patterns(st.text, range, scope)) {
+    const std::string& fact = m.rule->fact;
+    if (fact == "asked") date_fact(st, m, "date_submitted");
+    else if (fact == "answered") date_fact(st, m, "date_answered");
+    else if (fact.starts_with("date_") || fact == "delay_notice") date_fact(st, m, fact);
+  }
+}
+
+void apply_pattern_facts(DocState& st, const Matcher& matcher, Range range, Scope scope) {
+  for (const PatternMatch& m : matcher.patterns(st.text, range, scope)) {
+    const std::string& fact = m.rule->fact;
+    if (fact == "asked") asked(st, m);
+    else if (fact == "answered") answered(st, m);
+    else if (fact == "cosigners") addressees(st, m, "cosigners");
+    else if (fact == "person_mention") mentioned(st, m);
+    else if (fact.starts_with("date_") || fact == "delay_notice") date_fact(st, m, fact);
+    else if (fact == "title") set_attr(st, "title", captured(st, m, "title"));
+    else if (fact == "zaak") set_attr(st, "zaak", captured(st, m, "zaak"));
+    else if (fact == "see_also") append_attr(st, "see_also", captured(st, m, "ref"));
+    else if (fact == "reference") append_attr(st, "references", captured(st, m, "ref"));
+  }
+}
+
+}  // namespace kg

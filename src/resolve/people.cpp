@@ -1,0 +1,105 @@
+// Person nodes from parsed names: register resolution, party and office evidence.
+#include <algorithm>
+
+#include "graph/schema.h"
+#include "resolve/doc_state.h"
+
+namespace kg {
+namespace {
+
+
+// The office a title or group names: "minister", "staatssecretaris" or "".
+std::string office_role(std::string_view folded) {
+  if (folded.find("staatssecretaris") != std::string_view::npos) return "staatssecretaris";
+  if (folded.find("minister") != std::string_view::npos) return "minister";
+  return "";
+}
+
+struct Evidence {
+  const EntityMatch* party = nullptr;
+  const EntityMatch* ministry = nullptr;
+  std::string role;
+};
+
+Evidence gather(const DocState& st, const PersonRef& ref, const std::vector<Range>& shared) {
+  Evidence ev;
+  ev.role = office_role(ref.title);
+  std::vector<Range> groups = ref.groups;
+  groups.insert(groups.end(), shared.begin(), shared.end());
+  for (Range g : groups) {
+    if (auto parties = st.entities_in(g, "PARTY"); !parties.empty() && !ev.party) {
+      ev.party = parties.front();
+    }
+    for (const EntityMatch* m : st.entities_in(g, "ORG")) {
+      auto info = st.info.find(m->entry->id);
+      if (!ev.ministry && info != st.info.end() && info->second.has("kind", "ministry")) {
+        ev.ministry = m;
+      }
+    }
+    if (ev.role.empty()) ev.role = office_role(fold(st.slice(g)));
+  }
+  if (ev.ministry && ev.role.empty()) ev.role = "minister";
+  return ev;
+}
+
+void add_alias(Node& n, const std::string& alias) {
+  auto& v = n.attrs["aliases"];
+  if (!std::holds_alternative<std::vector<std::string>>(v)) v = std::vector<std::string>{};
+  auto& list = std::get<std::vector<std::string>>(v);
+  if (std::find(list.begin(), list.end(), alias) == list.end()) list.push_back(alias);
+}
+
+}  // namespace
+
+std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Range>& shared,
+                       std::string_view rule) {
+  Evidence ev = gather(st, ref, shared);
+  NameEvidence evidence{ref.tokens, ev.party ? ev.party->entry->id : "",
+                        ev.ministry && !ev.role.empty() ? ev.ministry->entry->id : "", st.date};
+  const RegisteredPerson* reg = st.persons.resolve(evidence);
+  if (!reg && !evidence.office_org.empty()) {
+    // The register may lack this office (it ends in 2022): retry on the name alone.
+    evidence.office_org.clear();
+    reg = st.persons.resolve(evidence);
+  }
+  NameSplit split = st.persons.split(ref.tokens);
+  std::string mention = display(st.slice(ref.name));
+  std::string id = reg ? reg->id : person_slug(split.surname);
+  if (id == "person:") return "";
+
+  Provenance p = st.out.provenance(ref.range, rule);
+  Node& person = st.out.node(id, node_type::kPerson, reg ? reg->name : mention, p);
+  add_alias(person, mention);
+  if (reg) {
+    person.attrs.emplace("surname", reg->surname);
+    person.attrs.emplace("forename", reg->forename);
+    if (!reg->wikipedia.empty()) person.attrs.emplace("wikipedia", reg->wikipedia);
+    person.attrs.emplace("register", std::string("ParlaMint-NL"));
+  } else {
+    person.attrs.emplace("surname", split.surname);
+    if (!split.forename.empty()) person.attrs.emplace("forename", split.forename);
+  }
+
+  std::string date = st.date ? st.date->iso() : std::string();
+  if (ev.party) {
+    Provenance pp = st.out.provenance(ev.party->range, rule);
+    st.entity_node(ev.party->entry->id, node_type::kParty, pp);
+    st.out.edge(id, ev.party->entry->id, edge_type::kMemberOf, pp, {{"date", date}});
+  } else if (reg) {
+    std::string party = st.persons.party_on(*reg, st.date);
+    if (!party.empty()) {
+      Provenance pr = st.out.provenance(ref.name, "register:" + reg->where);
+      st.entity_node(party, node_type::kParty, pr);
+      st.out.edge(id, party, edge_type::kMemberOf, pr, {{"date", date}});
+    }
+  }
+  if (ev.ministry && !ev.role.empty()) {
+    Provenance po = st.out.provenance(ev.ministry->range, rule);
+    st.entity_node(ev.ministry->entry->id, node_type::kOrganization, po);
+    st.out.edge(id, ev.ministry->entry->id, edge_type::kHoldsOffice, po,
+                {{"role", ev.role}, {"date", date}});
+  }
+  return id;
+}
+
+}  // namespace kg

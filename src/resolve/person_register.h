@@ -1,0 +1,80 @@
+// The person register (rules/register/*.jsonl, generated from ParlaMint-NL) and the
+// resolution of a name mention to one registered person, using the evidence the
+// document gives: forename, party, office and the document's date.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "match/rules.h"
+#include "resolve/dates.h"
+
+namespace kg {
+
+struct Affiliation {
+  std::string role;  // "member", "minister", "secretaryOfState", "head", ...
+  std::string org;   // "party:vvd", "tk", "org:min-ezk", "gov"
+  std::string from;  // ISO date or ""
+  std::string to;    // ISO date or "" (still current at the end of the register)
+  std::string role_name;
+  bool active_on(const std::string& iso_date) const;
+};
+
+struct RegisteredPerson {
+  std::string id;
+  std::string name;      // "Queeny Rajkowski"
+  std::string surname;   // "van Weerdenburg"
+  std::string forename;  // "Danai"
+  std::string wikipedia;
+  std::vector<Affiliation> affiliations;
+  std::string where;  // file:line of the register entry
+};
+
+// What a document says about a person.
+struct NameEvidence {
+  std::vector<std::string> tokens;  // "Lisa", "van", "Ginneken"
+  std::string party;                // party node id, or ""
+  std::string office_org;           // ministry node id, or ""
+  std::optional<Date> date;         // the document's date
+};
+
+struct NameSplit {
+  std::string forename;  // "" when the mention has none
+  std::string surname;   // with particles: "van Ginneken"
+};
+
+class PersonRegister {
+ public:
+  PersonRegister() = default;
+  explicit PersonRegister(const std::vector<RegisterEntry>& entries);
+
+  // The registered person the evidence designates, or nullptr when there is none or the
+  // evidence does not single one out. Never merges people whose forename or party
+  // disagree with the evidence.
+  const RegisteredPerson* resolve(const NameEvidence& evidence) const;
+
+  // Splits the tokens into forename and surname, using the register's surnames where one
+  // matches a suffix of the tokens, otherwise Dutch particle rules.
+  NameSplit split(const std::vector<std::string>& tokens) const;
+
+  // The party the person was a member of on the date (or the last one known).
+  std::string party_on(const RegisteredPerson& p, const std::optional<Date>& date) const;
+
+  size_t size() const { return people_.size(); }
+
+ private:
+  std::vector<RegisteredPerson> people_;
+  std::unordered_map<std::string, std::vector<size_t>> exact_;    // folded surname sans particles
+  std::unordered_map<std::string, std::vector<size_t>> partial_;  // parts of double-barrelled names
+};
+
+// Folded surname without leading particles: "Van der Wal-Zeggelink" -> "wal-zeggelink".
+std::string surname_key(std::string_view surname);
+
+// "person:" + ascii slug.
+std::string person_slug(std::string_view name);
+
+}  // namespace kg
