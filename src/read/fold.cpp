@@ -44,6 +44,11 @@ void fold_append(char32_t cp, std::string& out) {
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
       out.push_back('-');
       return;
+    // Spacing diacritics: PDF converters emit "Yes¸ilgöz" for "Yeşilgöz"; the mark is
+    // stripped as its combining form would be.
+    case 0x00A8: case 0x00B8: case 0x02C6: case 0x02C7: case 0x02D8: case 0x02D9:
+    case 0x02DA: case 0x02DB: case 0x02DC: case 0x02DD:
+      return;
     default:
       break;
   }

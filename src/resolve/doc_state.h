@@ -65,4 +65,14 @@ void apply_pattern_facts(DocState& st, const Matcher& matcher, Range range, Scop
 // Gazetteer mentions: entity nodes and MENTIONS edges from their containers.
 void add_entity_mentions(DocState& st);
 
+// Legal provisions and instruments, court decisions, parliamentary papers, motions and
+// meetings cited in the document (references*.cpp).
+void add_references(DocState& st, const Matcher& matcher);
+
+// Claims: what the answers and news items assert, by whom, on whose authority (claims*.cpp).
+void add_claims(DocState& st, const Matcher& matcher);
+
+// Commitments made, restated, fulfilled or declined (commitments*.cpp).
+void add_commitments(DocState& st, const Matcher& matcher);
+
 }  // namespace kg

@@ -37,7 +37,11 @@ void add_blocks(DocState& st, const std::vector<Block>& blocks, bool questions) 
     std::string key = numbers_key(b.numbers);
     std::string id = st.doc_id + (questions ? "/q" : "/a") + key;
     if (st.out.find(id)) continue;  // a repeated chunk: the first occurrence stands
-    std::string body = display(st.slice(b.body));
+    std::string body;  // the parts leave out footnotes and page artefacts inside the block
+    for (Range part : b.parts.empty() ? std::vector<Range>{b.body} : b.parts) {
+      std::string piece = display(st.slice(part));
+      if (!piece.empty()) body += (body.empty() ? "" : " ") + piece;
+    }
     Provenance p = st.out.provenance(span(b), "segment");
     Node& n = st.out.node(id, type, word + key + ": " + excerpt(body), p);
     n.attrs["number"] = static_cast<int64_t>(b.numbers.front());
@@ -159,6 +163,9 @@ Fragment Extractor::extract(const SourceFile& source) const {
   }
   for (Range r : seg.paragraphs) apply_pattern_facts(st, *matcher_, r, Scope::kBody);
   add_entity_mentions(st);
+  add_references(st, *matcher_);
+  add_claims(st, *matcher_);
+  add_commitments(st, *matcher_);
 
   Node* d = st.out.find(doc_id);
   std::string title = doc_attr(st, "title");

@@ -54,18 +54,31 @@ void add_alias(Node& n, const std::string& alias) {
 std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Range>& shared,
                        std::string_view rule) {
   Evidence ev = gather(st, ref, shared);
-  NameEvidence evidence{ref.tokens, ev.party ? ev.party->entry->id : "",
-                        ev.ministry && !ev.role.empty() ? ev.ministry->entry->id : "", st.date};
+  NameEvidence evidence{ref.tokens, {}, ev.ministry && !ev.role.empty() ? ev.ministry->entry->id : "",
+                        !ev.role.empty(), st.date};
+  if (ev.party) {
+    evidence.parties.push_back(ev.party->entry->id);
+    auto info = st.info.find(ev.party->entry->id);
+    if (info != st.info.end() && info->second.attrs.contains("joins")) {
+      for (const auto& joined : info->second.attrs["joins"]) {
+        if (joined.is_string()) evidence.parties.push_back(joined.get<std::string>());
+      }
+    }
+  }
   const RegisteredPerson* reg = st.persons.resolve(evidence);
   if (!reg && !evidence.office_org.empty()) {
-    // The register may lack this office (it ends in 2022): retry on the name alone.
+    // The register may lack this ministry (it ends in 2022, portfolios move): retry
+    // with the office title alone.
     evidence.office_org.clear();
     reg = st.persons.resolve(evidence);
   }
   NameSplit split = st.persons.split(ref.tokens);
   std::string mention = display(st.slice(ref.name));
+  // Someone the register does not know is identified by surname and, when the document
+  // names it, party: two unregistered namesakes of different parties stay apart.
   std::string id = reg ? reg->id : person_slug(split.surname);
   if (id == "person:") return "";
+  if (!reg && ev.party) id += "-" + ev.party->entry->id.substr(ev.party->entry->id.find(':') + 1);
 
   Provenance p = st.out.provenance(ref.range, rule);
   Node& person = st.out.node(id, node_type::kPerson, reg ? reg->name : mention, p);

@@ -39,7 +39,17 @@ Range trim(std::string_view text, Range r) {
   return r;
 }
 
-// Splits text[range] at top-level ", " and " en " (outside parentheses).
+// True when text at i starts with a title word such as "Minister" (any case).
+bool title_at(std::string_view text, uint32_t i, uint32_t end) {
+  for (std::string_view t : {"minister", "staatssecretaris"}) {
+    if (i + t.size() <= end && fold(text.substr(i, t.size())) == t) return true;
+  }
+  return false;
+}
+
+// Splits text[range] at top-level ", " and " en " (outside parentheses), and at " van "
+// before a title ("Minister X (BZ) van Minister Y (BHO)", a converter's mangled "mede
+// namens").
 std::vector<Range> split_items(std::string_view text, Range range) {
   std::vector<Range> items;
   int depth = 0;
@@ -57,6 +67,11 @@ std::vector<Range> split_items(std::string_view text, Range range) {
       items.push_back({start, i});
       start = i + 4;
       i += 3;
+    } else if (is_space(c) && i + 5 < range.end && text.substr(i + 1, 3) == "van" &&
+               is_space(text[i + 4]) && title_at(text, i + 5, range.end)) {
+      items.push_back({start, i});
+      start = i + 5;
+      i += 4;
     }
   }
   items.push_back({start, range.end});
@@ -84,6 +99,19 @@ bool starts_upper(std::string_view w) {
   std::string same;
   encode_utf8(cp, same);
   return lower != same && !(cp >= '0' && cp <= '9');
+}
+
+// Adds a word of a name, splitting a particle glued to the surname by a PDF converter
+// ("vanDijk" -> "van", "Dijk").
+void add_token(std::vector<std::string>& tokens, std::string_view word) {
+  for (size_t len = 2; len < word.size() && len <= 4; ++len) {
+    if (word[len] >= 'A' && word[len] <= 'Z' && is_name_particle(word.substr(0, len))) {
+      tokens.emplace_back(word.substr(0, len));
+      tokens.emplace_back(word.substr(len));
+      return;
+    }
+  }
+  tokens.emplace_back(word);
 }
 
 bool looks_like_name(const std::vector<std::string>& tokens) {
@@ -147,7 +175,7 @@ PersonList parse_person_list(std::string_view text, Range range) {
     }
     ref.name = {ws[first].begin, ws.back().end};
     for (size_t k = first; k < ws.size(); ++k) {
-      ref.tokens.emplace_back(text.substr(ws[k].begin, ws[k].size()));
+      add_token(ref.tokens, text.substr(ws[k].begin, ws[k].size()));
     }
     if (!looks_like_name(ref.tokens)) continue;
     list.persons.push_back(std::move(ref));

@@ -134,10 +134,17 @@ const RegisteredPerson* PersonRegister::resolve(const NameEvidence& ev) const {
   for (size_t i : *pool) {
     const RegisteredPerson& p = people_[i];
     if (!name.forename.empty() && !forenames_agree(name.forename, p.forename)) continue;
-    if (!ev.party.empty()) {
-      bool member = std::any_of(p.affiliations.begin(), p.affiliations.end(),
-                                [&](const Affiliation& a) { return a.org == ev.party; });
+    if (!ev.parties.empty()) {
+      bool member = std::any_of(p.affiliations.begin(), p.affiliations.end(), [&](const auto& a) {
+        return std::find(ev.parties.begin(), ev.parties.end(), a.org) != ev.parties.end();
+      });
       if (!member) continue;
+    }
+    if (ev.in_office) {
+      bool governed = std::any_of(p.affiliations.begin(), p.affiliations.end(), [&](const auto& a) {
+        return a.role != "member" && (a.org == "gov" || a.org.starts_with("org:min-"));
+      });
+      if (!governed) continue;
     }
     if (!ev.office_org.empty()) {
       bool held = std::any_of(p.affiliations.begin(), p.affiliations.end(),

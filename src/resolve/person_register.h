@@ -36,8 +36,9 @@ struct RegisteredPerson {
 // What a document says about a person.
 struct NameEvidence {
   std::vector<std::string> tokens;  // "Lisa", "van", "Ginneken"
-  std::string party;                // party node id, or ""
-  std::string office_org;           // ministry node id, or ""
+  std::vector<std::string> parties;  // the party named and the parties it joins (GL-PvdA)
+  std::string office_org;            // ministry node id, or ""
+  bool in_office = false;            // named as minister or staatssecretaris
   std::optional<Date> date;         // the document's date
 };
 
@@ -53,7 +54,8 @@ class PersonRegister {
 
   // The registered person the evidence designates, or nullptr when there is none or the
   // evidence does not single one out. Never merges people whose forename or party
-  // disagree with the evidence.
+  // disagree with the evidence, nor gives a minister's title to someone the register
+  // knows only as a member of parliament.
   const RegisteredPerson* resolve(const NameEvidence& evidence) const;
 
   // Splits the tokens into forename and surname, using the register's surnames where one

@@ -43,6 +43,9 @@ TEST_CASE("person lists as the genre writes them") {
   CHECK(names("Minister Bakker (Sociale Zaken en Werkgelegenheid)") ==
         std::vector<std::string>{"Bakker"});
   CHECK(names("de leden der Kamer").empty());
+  CHECK(names("het lid Inge vanDijk (CDA)") == std::vector<std::string>{"Inge van Dijk"});
+  CHECK(names("Minister Smit (BZ) van Minister Kok (BHO)") ==
+        std::vector<std::string>{"Smit", "Kok"});
   CHECK(names("het lid van de Tweede Kamer").empty());
 
   std::string s = "de leden Bos en Kuipers (beiden VVD)";
@@ -87,18 +90,23 @@ PersonRegister sample_register() {
 TEST_CASE("register resolution uses forename, party and date, and never guesses") {
   PersonRegister reg = sample_register();
   Date d2015{2015, 6, 1}, d2020{2020, 6, 1};
-  CHECK(reg.resolve({{"Karin", "de", "Jong"}, "", "", d2015})->id == "person:karin-de-jong");
-  CHECK(reg.resolve({{"De", "Jong"}, "party:cda", "", d2020})->id == "person:jan-de-jong");
+  CHECK(reg.resolve({{"Karin", "de", "Jong"}, {}, "", false, d2015})->id == "person:karin-de-jong");
+  CHECK(reg.resolve({{"De", "Jong"}, {"party:cda"}, "", false, d2020})->id == "person:jan-de-jong");
   // Only one De Jong sat in the Kamer in 2020.
-  CHECK(reg.resolve({{"De", "Jong"}, "", "", d2020})->id == "person:karin-de-jong");
+  CHECK(reg.resolve({{"De", "Jong"}, {}, "", false, d2020})->id == "person:karin-de-jong");
   // Forename or party that disagree: nobody.
-  CHECK(reg.resolve({{"Piet", "de", "Jong"}, "", "", d2020}) == nullptr);
-  CHECK(reg.resolve({{"De", "Jong"}, "party:d66", "", d2020}) == nullptr);
+  CHECK(reg.resolve({{"Piet", "de", "Jong"}, {}, "", false, d2020}) == nullptr);
+  CHECK(reg.resolve({{"De", "Jong"}, {"party:d66"}, "", false, d2020}) == nullptr);
+  // A joint list agrees with the parties it joins.
+  CHECK(reg.resolve({{"De", "Jong"}, {"party:gl-pvv", "party:pvv"}, "", false, d2020})->id ==
+        "person:karin-de-jong");
+  // "Minister De Jong": neither De Jong ever held an office.
+  CHECK(reg.resolve({{"De", "Jong"}, {}, "", true, d2020}) == nullptr);
   // A married name's first part, with an agreeing forename.
-  CHECK(reg.resolve({{"Eva", "Smit"}, "", "", d2020})->id == "person:eva-smit-bakker");
-  CHECK(reg.resolve({{"Smit-Bakker"}, "", "org:min-ezk", Date{2022, 4, 1}})->id ==
+  CHECK(reg.resolve({{"Eva", "Smit"}, {}, "", false, d2020})->id == "person:eva-smit-bakker");
+  CHECK(reg.resolve({{"Smit-Bakker"}, {}, "org:min-ezk", true, Date{2022, 4, 1}})->id ==
         "person:eva-smit-bakker");
-  CHECK(reg.resolve({{"Onbekend"}, "", "", d2020}) == nullptr);
+  CHECK(reg.resolve({{"Onbekend"}, {}, "", false, d2020}) == nullptr);
 }
 
 TEST_CASE("names split into forename and surname") {
