@@ -25,6 +25,14 @@ bool hidden(const fs::path& p) {
   return name.size() > 1 && name[0] == '.';
 }
 
+// Documents are known by their absolute path, so that `show` finds the source again
+// from any working directory and a re-run from elsewhere recognises the same files.
+std::string absolute_path(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  return (ec ? p : abs.lexically_normal()).string();
+}
+
 // The files named by the arguments, folders walked recursively (symlinked folders are not
 // followed, so link loops cannot trap the walk), in sorted order. Unreadable paths are
 // reported and counted.
@@ -43,14 +51,14 @@ std::vector<std::string> collect(const std::vector<std::string>& args, size_t& s
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec)) files.push_back(it->path().string());
+        if (it->is_regular_file(ec)) files.push_back(absolute_path(it->path()));
       }
       if (ec) {
         std::cerr << arg << ": skipped part of the folder: " << ec.message() << "\n";
         ++skipped;
       }
     } else {
-      files.push_back(arg);
+      files.push_back(absolute_path(arg));
     }
   }
   std::sort(files.begin(), files.end());

@@ -142,7 +142,8 @@ Result<std::unique_ptr<Matcher>> Matcher::compile(const RuleSet& rules) {
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
 
-std::vector<PatternMatch> Matcher::patterns(const Text& text, Range range, Scope scope) const {
+std::vector<PatternMatch> Matcher::patterns(const Text& text, Range range, Scope scope,
+                                            std::string_view fact_prefix) const {
   std::vector<PatternMatch> out;
   const auto size = static_cast<uint32_t>(text.text.size());
   const uint32_t end = std::min(range.end, size);
@@ -154,6 +155,7 @@ std::vector<PatternMatch> Matcher::patterns(const Text& text, Range range, Scope
   thread_local std::vector<re2::StringPiece> groups;
   for (const Impl::Regex& rx : impl_->regexes) {
     if (rx.rule->scope != scope && rx.rule->scope != Scope::kAll) continue;
+    if (!fact_prefix.empty() && !std::string_view(rx.rule->fact).starts_with(fact_prefix)) continue;
     groups.resize(1 + static_cast<size_t>(rx.re->NumberOfCapturingGroups()));
     size_t pos = 0;
     while (pos <= subject.size() && rx.re->Match(subject, pos, subject.size(), RE2::UNANCHORED,

@@ -47,7 +47,10 @@ class Matcher {
   // All matches of the regex rules whose scope is `scope` (or kAll), searched inside
   // `range` only; matches do not overlap within one rule. In text order (ties: rule order).
   // `range` is the subject: ^ and $ (without (?m)) match at its ends.
-  std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope) const;
+  // With a non-empty fact_prefix only the rules whose fact starts with it run, so that
+  // each extractor runs just its own rules.
+  std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope,
+                                     std::string_view fact_prefix = {}) const;
 
  private:
   struct Impl;

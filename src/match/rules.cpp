@@ -162,6 +162,16 @@ Result<RuleSet> RuleSet::load(const fs::path& dir, std::vector<RuleError>* error
   parser.finish();
   if (errs.size() > before) return fail();
 
+  // Rule ids in provenance name files relative to the rules folder, so that the same
+  // rules give the same provenance wherever the folder is.
+  const std::string prefix = (dir / "").string();
+  auto relative = [&](std::string& where) {
+    if (where.starts_with(prefix)) where.erase(0, prefix.size());
+  };
+  for (auto& e : parser.gazetteer) relative(e.where);
+  for (auto& r : parser.patterns) relative(r.where);
+  for (auto& r : parser.register_entries) relative(r.where);
+
   RuleSet rules;
   rules.gazetteer_ = std::move(parser.gazetteer);
   rules.patterns_ = std::move(parser.patterns);

@@ -43,7 +43,7 @@ struct GazetteerEntry {
   int priority = 0;
   std::vector<std::string> context;  // folded
   nlohmann::json attrs;              // object, possibly empty
-  std::string where;                 // "file:line" for messages and `explain`
+  std::string where;                 // "file:line", file relative to the rules folder
 };
 
 // Where a pattern rule applies.

@@ -35,7 +35,8 @@ void add_entity_mentions(DocState& st) {
     std::string_view type = node_type_of(m.entry->label);
     if (type.empty()) continue;
     Provenance p = st.out.provenance(m.range, "gazetteer:" + m.entry->where);
-    st.entity_node(m.entry->id, type, p);
+    Node& n = st.entity_node(m.entry->id, type, p);
+    add_to_list(n.attrs, "aliases", display(st.slice(m.range)));  // "AP", "Da Jiang Innovations": found by name
     st.out.edge(st.container_of(m.range.begin), m.entry->id, edge_type::kMentions, p);
   }
 }

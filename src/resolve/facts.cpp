@@ -25,11 +25,7 @@ void set_attr(DocState& st, const std::string& key, const std::string& value) {
 
 void append_attr(DocState& st, const std::string& key, const std::string& value) {
   Node* doc = st.out.find(st.doc_id);
-  if (!doc || value.empty()) return;
-  auto& v = doc->attrs[key];
-  if (!std::holds_alternative<std::vector<std::string>>(v)) v = std::vector<std::string>{};
-  auto& list = std::get<std::vector<std::string>>(v);
-  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+  if (doc && !value.empty()) add_to_list(doc->attrs, key, value);
 }
 
 std::string captured(const DocState& st, const PatternMatch& m, std::string_view name) {

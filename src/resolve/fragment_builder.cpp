@@ -11,6 +11,13 @@ void add_unique(std::vector<Provenance>& list, const Provenance& p) {
 
 }  // namespace
 
+void add_to_list(Attrs& attrs, const std::string& key, const std::string& value) {
+  auto& v = attrs[key];
+  if (!std::holds_alternative<std::vector<std::string>>(v)) v = std::vector<std::string>{};
+  auto& list = std::get<std::vector<std::string>>(v);
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
 FragmentBuilder::FragmentBuilder(std::string doc_id, const Text& text) : text_(text) {
   fragment_.doc = std::move(doc_id);
 }

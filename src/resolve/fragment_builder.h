@@ -12,6 +12,10 @@
 
 namespace kg {
 
+// Appends value to the list attribute `key` unless it is there already (aliases,
+// references, ...). A non-list value under that key is replaced by the list.
+void add_to_list(Attrs& attrs, const std::string& key, const std::string& value);
+
 class FragmentBuilder {
  public:
   FragmentBuilder(std::string doc_id, const Text& text);
