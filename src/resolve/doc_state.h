@@ -39,7 +39,8 @@ struct DocState {
   std::vector<Container> answers;
 
   std::string slice(Range r) const { return text.text.substr(r.begin, r.size()); }
-  // The id of the question/answer whose range contains the offset, else the document.
+  // The id of the question/answer whose range contains the offset (for a footnote's text:
+  // the one that holds its marker), else the document.
   const std::string& container_of(uint32_t offset) const;
   // The node of a gazetteer entity (created if new), with p added; its MENTIONS are the
   // caller's business.

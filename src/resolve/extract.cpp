@@ -100,6 +100,12 @@ std::vector<std::pair<Scope, Range>> scoped_ranges(const Segmentation& seg) {
 }  // namespace
 
 const std::string& DocState::container_of(uint32_t offset) const {
+  // A footnote's text belongs where its marker is ("...aangetroffen.1" in answer 1).
+  for (const Footnote& f : seg.footnotes) {
+    if (f.text.contains(offset) && !f.refs.empty() && !f.text.contains(f.refs.front().at)) {
+      return container_of(f.refs.front().at);
+    }
+  }
   for (const auto* list : {&questions, &answers}) {
     for (const Container& c : *list) {
       if (c.range.contains(offset)) return c.id;

@@ -58,7 +58,7 @@ Status schema_mismatch(const fs::path& dir, const std::string& found) {
                          "\"; ingest into a new --db directory");
 }
 
-// Checks the schema entry; a writer stamps it into a store it has just created.
+// Checks the schema entry; a writer stamps it into a store that is still empty.
 Status check_schema(StoreDb& s, bool writable) {
   auto meta = s.get(std::string(store_keys::kMeta));
   if (!meta.ok()) return meta.status();
@@ -66,10 +66,13 @@ Status check_schema(StoreDb& s, bool writable) {
   std::unique_ptr<rocksdb::Iterator> it(s.db->NewIterator(rocksdb::ReadOptions()));
   it->SeekToFirst();
   if (!it->status().ok()) return s.error("cannot read", it->status());
-  if (it->Valid() || !writable) {
+  if (it->Valid()) {
     return Status::Storage(s.dir.string() +
                            ": a RocksDB database but not a kamergraph store (no schema entry)");
   }
+  // Empty: a writer was stopped between creating the database and stamping it. A reader
+  // sees an empty store; the next writer stamps it.
+  if (!writable) return Status::Ok();
   rocksdb::WriteOptions wo;
   wo.sync = true;
   rocksdb::Status st = s.db->Put(wo, std::string(store_keys::kMeta), store_keys::kSchema);

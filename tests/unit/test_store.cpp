@@ -301,6 +301,25 @@ TEST_CASE("a RocksDB database of someone else is not taken over") {
   CHECK_THAT(s.status().message(), Catch::Contains("not a kamergraph store"));
 }
 
+TEST_CASE("a store created by a writer killed before stamping it reads as empty") {
+  TempDir dir;
+  raw_put(dir.path(), "k", "v");
+  {  // the same database without any key: what a kill right after creation leaves
+    rocksdb::Options o;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(o, dir.path().string(), &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    REQUIRE(db->Delete(rocksdb::WriteOptions(), "k").ok());
+  }
+  {
+    auto reader = Store::open(dir.path(), Store::Mode::kRead);
+    REQUIRE(reader.ok());
+    CHECK((*reader)->documents().empty());
+  }
+  auto writer = Store::open(dir.path(), Store::Mode::kWrite);
+  CHECK(writer.ok());
+}
+
 TEST_CASE("load_graph merges in document-id order whatever the insertion order") {
   // Both documents name the same organisation with different labels and attributes;
   // the first document in id order wins the scalars, list attributes are unioned.
