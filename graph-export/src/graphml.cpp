@@ -2,16 +2,13 @@
 // the only state that grows with the graph is the key declarations, collected by one
 // scan before writing.
 
-#include <charconv>
-#include <cmath>
 #include <exception>
 #include <string>
-#include <type_traits>
 
 #include "graphml_keys.h"
 #include "kamergraph/export/export.h"
 #include "sink.h"
-#include "text_escape.h"
+#include "values.h"
 
 namespace kg::exporter {
 namespace {
@@ -23,87 +20,27 @@ constexpr std::string_view kHeader =
     "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
 
-template <class T>
-void append_number(std::string& out, T value) {
-  char digits[32];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  out.append(digits, end);
-}
-
-// xs:double spells the special values NaN, INF and -INF.
-void append_double(std::string& out, double value) {
-  if (std::isnan(value)) {
-    out.append("NaN");
-  } else if (std::isinf(value)) {
-    out.append(value > 0 ? "INF" : "-INF");
-  } else {
-    append_number(out, value);
-  }
-}
-
-// Every value is written the same way whatever its declared type, so a name with
-// mixed types (declared string) needs no special case.
-void append_value(std::string& out, const Value& value) {
-  std::visit(
-      [&out](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::string>) {
-          append_xml_escaped(out, v, XmlContext::kText);
-        } else if constexpr (std::is_same_v<T, int64_t>) {
-          append_number(out, v);
-        } else if constexpr (std::is_same_v<T, double>) {
-          append_double(out, v);
-        } else if constexpr (std::is_same_v<T, bool>) {
-          out.append(v ? "true" : "false");
-        } else {
-          for (size_t i = 0; i < v.size(); ++i) {
-            if (i > 0) out.push_back(';');
-            append_xml_escaped(out, v[i], XmlContext::kText);
-          }
-        }
-      },
-      value);
-}
-
-// The provenance list as compact JSON, built in a reused scratch buffer.
-void provenance_json(std::string& json, const std::vector<Provenance>& provenance) {
-  json.clear();
-  json.push_back('[');
-  for (size_t i = 0; i < provenance.size(); ++i) {
-    const Provenance& p = provenance[i];
-    json.append(i > 0 ? ",{\"doc\":\"" : "{\"doc\":\"");
-    append_json_escaped(json, p.doc);
-    json.append("\",\"start\":");
-    append_number(json, p.start);
-    json.append(",\"end\":");
-    append_number(json, p.end);
-    json.append(",\"rule\":\"");
-    append_json_escaped(json, p.rule);
-    json.append("\"}");
-  }
-  json.push_back(']');
-}
-
 class Writer {
  public:
-  Writer(std::ostream& out, const Graph& graph)
+  Writer(std::ostream& out, const View& view)
       : sink_(out),
-        graph_(graph),
-        node_keys_(collect_keys(graph, Domain::kNode)),
-        edge_keys_(collect_keys(graph, Domain::kEdge)) {}
+        view_(view),
+        node_keys_(collect_keys(view, Domain::kNode)),
+        edge_keys_(collect_keys(view, Domain::kEdge)) {}
 
   [[nodiscard]] bool write() {
     sink_.put(kHeader);
     declare(node_keys_, "node");
     declare(edge_keys_, "edge");
     sink_.put("  <graph id=\"kamergraph\" edgedefault=\"directed\">\n");
-    for (auto v : graph_.vertices()) {
-      node(graph_.node(v));
+    const Graph& graph = view_.graph();
+    for (auto v : view_.vertices()) {
+      node(graph.node(v));
       sink_.commit();
     }
     size_t index = 0;
-    for (auto e : graph_.edges()) {
-      edge(graph_.edge(e), index++);
+    for (auto e : view_.edges()) {
+      edge(graph.edge(e), index++);
       sink_.commit();
     }
     sink_.put("  </graph>\n</graphml>\n");
@@ -121,10 +58,8 @@ class Writer {
     }
   }
 
-  void data_open(const Keys& keys, size_t index) { sink_.put(keys.decls[index].open); }
-
   void text(const Keys& keys, size_t index, std::string_view s) {
-    data_open(keys, index);
+    sink_.put(keys.decls[index].open);
     append_xml_escaped(sink_.buffer(), s, XmlContext::kText);
     sink_.put("</data>");
   }
@@ -133,8 +68,8 @@ class Writer {
     for (const auto& [name, value] : attrs) {
       auto it = keys.by_attribute.find(name);
       if (it == keys.by_attribute.end()) continue;  // a reserved name
-      data_open(keys, it->second);
-      append_value(sink_.buffer(), value);
+      sink_.put(keys.decls[it->second].open);
+      append_xml_value(sink_.buffer(), value, XmlContext::kText);
       sink_.put("</data>");
     }
   }
@@ -175,7 +110,7 @@ class Writer {
   }
 
   Sink sink_;
-  const Graph& graph_;
+  const View& view_;
   const Keys node_keys_;
   const Keys edge_keys_;
   std::string scratch_;
@@ -183,14 +118,18 @@ class Writer {
 
 }  // namespace
 
-Status write_graphml(const Graph& graph, std::ostream& out) {
+Status write_graphml(const View& view, std::ostream& out) {
   try {
-    Writer writer(out, graph);
+    Writer writer(out, view);
     if (!writer.write()) return Status::Storage("GraphML export: writing the output failed");
     return Status::Ok();
   } catch (const std::exception& e) {
     return Status::Storage(std::string("GraphML export failed: ") + e.what());
   }
+}
+
+Status write_graphml(const Graph& graph, std::ostream& out) {
+  return write_graphml(View(graph), out);
 }
 
 }  // namespace kg::exporter

@@ -1,4 +1,4 @@
-// The GraphML <key> declarations of a graph, collected by one scan before writing.
+// The GraphML <key> declarations of a View.
 #pragma once
 
 #include <functional>
@@ -7,11 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/graph.h"
+#include "attr_schema.h"
 
 namespace kg::exporter {
-
-enum class Domain { kNode, kEdge };
 
 struct KeyDecl {
   std::string id;    // "n_label", "e_type", ...: never a bare "d<N>" that Gephi treats specially
@@ -28,12 +26,8 @@ struct Keys {
   size_t provenance = 0;
 };
 
-// Names that the exports own; attributes of the same name are not exported.
-bool reserved_attribute(std::string_view name);
-
-// Declares label, type and provenance, and every attribute found on any node (or edge).
-// An attribute whose values have one scalar type gets that type; lists and names with
-// mixed types are declared string (their values are written stringified).
-Keys collect_keys(const Graph& graph, Domain domain);
+// Declares label, type and provenance, and every attribute of scan_attributes(); lists
+// and dates are strings in GraphML.
+Keys collect_keys(const View& view, Domain domain);
 
 }  // namespace kg::exporter

@@ -15,19 +15,21 @@ constexpr std::array<uint8_t, 256> xml_classes(XmlContext context) {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = kDrop;
   for (int c = 0x80; c < 0x100; ++c) t[c] = kMultiByte;
-  for (unsigned char c : {'&', '<', '>', '"', '\'', '\r'}) t[c] = kEntity;
-  if (context == XmlContext::kAttribute) {
-    t['\t'] = kEntity;
-    t['\n'] = kEntity;
-  } else {
-    t['\t'] = kPlain;
-    t['\n'] = kPlain;
-  }
+  for (unsigned char c : {'&', '<', '>', '\r'}) t[c] = kEntity;
+  // A quote needs escaping only inside an attribute value delimited by it; in element
+  // content (provenance JSON is full of quotes) both stay literal, which keeps the
+  // output a quarter smaller.
+  const bool attribute = context != XmlContext::kText;
+  t['"'] = context == XmlContext::kAttribute ? kEntity : kPlain;
+  t['\''] = context == XmlContext::kAposAttribute ? kEntity : kPlain;
+  t['\t'] = attribute ? kEntity : kPlain;
+  t['\n'] = attribute ? kEntity : kPlain;
   return t;
 }
 
 constexpr auto kTextClasses = xml_classes(XmlContext::kText);
 constexpr auto kAttributeClasses = xml_classes(XmlContext::kAttribute);
+constexpr auto kAposAttributeClasses = xml_classes(XmlContext::kAposAttribute);
 
 std::string_view entity(unsigned char c) {
   switch (c) {
@@ -83,7 +85,9 @@ bool surrogate(char32_t cp) { return cp >= 0xD800 && cp <= 0xDFFF; }
 }  // namespace
 
 void append_xml_escaped(std::string& out, std::string_view s, XmlContext context) {
-  const auto& classes = context == XmlContext::kText ? kTextClasses : kAttributeClasses;
+  const auto& classes = context == XmlContext::kText        ? kTextClasses
+                        : context == XmlContext::kAttribute ? kAttributeClasses
+                                                            : kAposAttributeClasses;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t run = 0;  // start of the pending run of bytes that are copied verbatim
@@ -118,6 +122,28 @@ void append_xml_escaped(std::string& out, std::string_view s, XmlContext context
     run = i;
   }
   out.append(s.data() + run, n - run);
+}
+
+void append_xml_token(std::string& out, std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  bool separate = false;  // a word was written: the next one needs a space before it
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && space(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !space(s[j])) ++j;
+    if (j == i) break;
+    const size_t before = out.size();
+    if (separate) out.push_back(' ');
+    const size_t word = out.size();
+    append_xml_escaped(out, s.substr(i, j - i), XmlContext::kAttribute);
+    if (out.size() == word) {
+      out.resize(before);  // the word was only removed characters
+    } else {
+      separate = true;
+    }
+    i = j;
+  }
 }
 
 void append_json_escaped(std::string& out, std::string_view s) {
@@ -168,6 +194,40 @@ void append_json_escaped(std::string& out, std::string_view s) {
         out.push_back(kHex[c & 0xF]);
     }
     ++i;
+    run = i;
+  }
+  out.append(s.data() + run, n - run);
+}
+
+void append_csv_escaped(std::string& out, std::string_view s, bool list_element) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t run = 0;
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    const bool special =
+        c == '"' || (list_element && c == ';') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+    if (c < 0x80 && !special) {
+      ++i;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    if (c >= 0x80) {
+      char32_t cp = 0;
+      const int len = decode_multibyte(p + i, n - i, cp);
+      if (len > 0 && !surrogate(cp)) {
+        out.append(s.data() + i, len);
+        i += len;
+      } else {
+        out.append(kReplacement);
+        i += len > 0 ? len : 1;
+      }
+    } else {
+      if (c == '"') out.append("\"\"");
+      if (c == ';') out.push_back(',');
+      ++i;
+    }
     run = i;
   }
   out.append(s.data() + run, n - run);

@@ -34,10 +34,23 @@ int run(int argc, char** argv) {
 
   ExportOptions export_opts;
   auto* export_cmd = app.add_subcommand("export", "export the graph");
-  export_cmd->add_option("--format", export_opts.format, "graphml | json")
+  export_cmd->add_option("--format", export_opts.format, "graphml | gexf | json | csv")
       ->required()
-      ->check(CLI::IsMember({"graphml", "json"}));
-  export_cmd->add_option("--out,-o", export_opts.out, "output file (default: stdout)");
+      ->check(CLI::IsMember({"graphml", "gexf", "json", "csv"}));
+  export_cmd->add_option("--out,-o", export_opts.out,
+                         "output file (default: stdout); for csv a folder (required)");
+  export_cmd->add_option("--type", export_opts.types, "only these node or edge types (T,...)")
+      ->delimiter(',');
+  auto* ego_opt = export_cmd->add_option("--ego", export_opts.ego,
+                                         "only the neighbourhood of this node (id, name or alias)");
+  export_cmd->add_option("--depth", export_opts.depth, "hops from --ego (default 1)")
+      ->needs(ego_opt);
+  export_cmd->add_option("--from", export_opts.from, "only what is dated from this ISO date on");
+  export_cmd->add_option("--to", export_opts.to, "only what is dated up to this ISO date");
+  export_cmd->add_option("--doc", export_opts.docs, "only what these documents say (ID,...)")
+      ->delimiter(',');
+  export_cmd->add_option("--min-degree", export_opts.min_degree,
+                         "only nodes with at least N edges in the export");
   add_common(export_cmd);
 
   auto* stats_cmd = app.add_subcommand("stats", "counts of documents, nodes and edges by type");
@@ -62,6 +75,16 @@ int run(int argc, char** argv) {
   who_cmd->add_option("--limit", who.limit, "at most this many rows");
   add_common(who_cmd);
 
+  CommitmentsOptions commit_opts;
+  auto* commit_cmd = app.add_subcommand("commitments", "a timeline of commitments (toezeggingen)");
+  commit_cmd->add_option("--status", commit_opts.status, "open | fulfilled | declined")
+      ->check(CLI::IsMember({"open", "fulfilled", "declined"}));
+  commit_cmd->add_option("--by", commit_opts.by, "person or organisation (name or alias)");
+  commit_cmd->add_option("--about", commit_opts.about, "entity (name or alias) or words of the text");
+  commit_cmd->add_option("--format", commit_opts.format, "table | json")
+      ->check(CLI::IsMember({"table", "json"}));
+  add_common(commit_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +98,7 @@ int run(int argc, char** argv) {
     if (*show_cmd) return report(show(common, node));
     if (*check_cmd) return report(rules_check(common));
     if (*who_cmd) return report(who_said(common, who));
+    if (*commit_cmd) return report(commitments(common, commit_opts));
   } catch (const std::exception& e) {
     std::cerr << "kamergraph: internal error: " << e.what() << "\n";
     return static_cast<int>(Code::kStorage);

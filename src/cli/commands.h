@@ -26,8 +26,16 @@ struct IngestOptions {
 Status ingest(const Common& common, const IngestOptions& options);
 
 struct ExportOptions {
-  std::string format;  // graphml | json
-  std::string out;     // "" or "-": stdout
+  std::string format;  // graphml | gexf | json | csv
+  std::string out;     // "" or "-": stdout; csv: the folder (required)
+  // Filters (graph-export/.../filter.h); names resolve like everywhere in the CLI.
+  std::vector<std::string> types;  // node or edge types, any case
+  std::string ego;                 // a node: id, name or alias
+  size_t depth = 1;
+  std::string from;  // ISO dates, inclusive
+  std::string to;
+  std::vector<std::string> docs;  // Document nodes: id or title
+  size_t min_degree = 0;
 };
 Status export_graph(const Common& common, const ExportOptions& options);
 
@@ -42,5 +50,13 @@ struct WhoSaidOptions {
   size_t limit = 0;  // 0: all rows
 };
 Status who_said(const Common& common, const WhoSaidOptions& options);
+
+struct CommitmentsOptions {
+  std::string status;  // open | fulfilled | declined; "" for all
+  std::string by;      // a node that COMMITTED it
+  std::string about;   // an entity it is ABOUT, or words of its text
+  std::string format = "table";
+};
+Status commitments(const Common& common, const CommitmentsOptions& options);
 
 }  // namespace kg::cli

@@ -1,14 +1,19 @@
 // `kamergraph ingest`: read, extract and store documents. Extraction runs on --jobs
 // threads over a bounded window of files; the store is written by this thread only,
-// one WriteBatch per document, in file order.
+// one WriteBatch per document, in file order. What a run does with bad input is in
+// docs/robustness.md: a file that cannot be taken is skipped with a message naming it
+// and the reason, every other file is ingested, and the exit code says whether anything
+// was skipped (2) or the store failed (3).
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/ingest_walk.h"
 #include "cli/support.h"
 #include "read/source.h"
 #include "store/store.h"
@@ -16,60 +21,70 @@
 namespace kg::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
-constexpr size_t kWindow = 64;  // files in flight: bounds memory whatever the corpus size
-
-bool hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return name.size() > 1 && name[0] == '.';
-}
-
-// Documents are known by their absolute path, so that `show` finds the source again
-// from any working directory and a re-run from elsewhere recognises the same files.
-std::string absolute_path(const fs::path& p) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  return (ec ? p : abs.lexically_normal()).string();
-}
-
-// The files named by the arguments, folders walked recursively (symlinked folders are not
-// followed, so link loops cannot trap the walk), in sorted order. Unreadable paths are
-// reported and counted.
-std::vector<std::string> collect(const std::vector<std::string>& args, size_t& skipped) {
-  std::vector<std::string> files;
-  for (const std::string& arg : args) {
-    std::error_code ec;
-    fs::file_status st = fs::status(arg, ec);
-    if (ec || !fs::exists(st)) {
-      std::cerr << arg << ": skipped: no such file or folder\n";
-      ++skipped;
-    } else if (fs::is_directory(st)) {
-      fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (hidden(it->path())) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec)) files.push_back(absolute_path(it->path()));
-      }
-      if (ec) {
-        std::cerr << arg << ": skipped part of the folder: " << ec.message() << "\n";
-        ++skipped;
-      }
-    } else {
-      files.push_back(absolute_path(arg));
-    }
-  }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  return files;
-}
+// Files in flight: bounds memory whatever the corpus size. A window also ends once its
+// files add up to kWindowBytes, so that a few large documents are not held at once.
+constexpr size_t kWindow = 64;
+constexpr uint64_t kWindowBytes = uint64_t{64} << 20;
 
 struct Job {
-  std::string path;
+  const WalkedFile* file = nullptr;
   Result<SourceFile> source = Status::Input("not read");
   std::optional<Fragment> fragment;
+  std::string failure;  // extraction failed: the reason (the file is skipped)
+};
+
+// Provenance offsets of a transcoded document refer to its UTF-8 form until mapped back
+// to the raw file, which is what every offset in the graph refers to.
+void to_original_offsets(const SourceFile& source, Fragment& fragment) {
+  if (source.runs.empty()) return;
+  auto map = [&](std::vector<Provenance>& list) {
+    for (Provenance& p : list) {
+      p.start = original_offset(source, p.start);
+      p.end = original_offset(source, p.end);
+    }
+  };
+  for (Node& n : fragment.nodes) {
+    map(n.provenance);
+    if (n.id == fragment.doc) n.attrs["encoding"] = source.encoding;
+  }
+  for (Edge& e : fragment.edges) map(e.provenance);
+}
+
+void extract_job(Job& job, const Store& store, const Extractor& extractor,
+                 const std::string& rules_hash) {
+  job.source = read_document(job.file->path);
+  if (!job.source.ok()) return;
+  auto known = store.find_by_sha(job.source->sha256);
+  if (known && known->rules_hash == rules_hash) return;  // unchanged: no work
+  // One document must never end the run: whatever extraction throws (bad_alloc on a
+  // pathological input) skips this document only.
+  try {
+    job.fragment = extractor.extract(*job.source);
+    to_original_offsets(*job.source, *job.fragment);
+  } catch (const std::exception& e) {
+    job.fragment.reset();
+    job.failure = job.file->path + ": extraction failed: " + e.what();
+  }
+}
+
+// The end of the window that starts at `base`.
+size_t window_end(const std::vector<WalkedFile>& files, size_t base) {
+  size_t end = base;
+  uint64_t bytes = 0;
+  while (end < files.size() && end - base < kWindow && (end == base || bytes < kWindowBytes)) {
+    bytes += files[end++].size;
+  }
+  return end;
+}
+
+struct Counts {
+  size_t ingested = 0, unchanged = 0, replaced = 0, skipped = 0, decoded = 0;
+  void print() const {
+    std::cerr << "ingested " << ingested << " document(s), " << unchanged << " unchanged, "
+              << replaced << " replaced, " << skipped << " skipped";
+    if (decoded > 0) std::cerr << " (" << decoded << " not in UTF-8, decoded)";
+    std::cerr << "\n";
+  }
 };
 
 }  // namespace
@@ -82,60 +97,62 @@ Status ingest(const Common& common, const IngestOptions& options) {
   auto store = Store::open(common.db, Store::Mode::kWrite);
   if (!store.ok()) return store.status();
 
-  size_t skipped = 0, ingested = 0, unchanged = 0, replaced = 0;
-  std::vector<std::string> files = collect(options.paths, skipped);
+  Counts count;
+  std::vector<WalkedFile> files = walk_inputs(options.paths, common.db, count.skipped);
   const std::string& rules_hash = rules->hash();
   bool progress = isatty(STDERR_FILENO);
 
-  for (size_t base = 0; base < files.size(); base += kWindow) {
-    size_t n = std::min(kWindow, files.size() - base);
+  for (size_t base = 0, end = 0; base < files.size(); base = end) {
+    end = window_end(files, base);
+    const size_t n = end - base;
     std::vector<Job> jobs(n);
+    for (size_t i = 0; i < n; ++i) jobs[i].file = &files[base + i];
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i; (i = next++) < n;) {
-        Job& job = jobs[i];
-        job.path = files[base + i];
-        job.source = read_source(job.path);
-        if (!job.source.ok()) continue;
-        auto known = (*store)->find_by_sha(job.source->sha256);
-        if (known && known->rules_hash == rules_hash) continue;  // unchanged: no work
-        job.fragment = (*extractor)->extract(*job.source);
-      }
+      for (size_t i; (i = next++) < n;) extract_job(jobs[i], **store, **extractor, rules_hash);
     };
     std::vector<std::thread> threads;
-    for (int t = 1; t < options.jobs; ++t) threads.emplace_back(work);
+    for (int t = 1; t < options.jobs && t < static_cast<int>(n); ++t) threads.emplace_back(work);
     work();
     for (auto& t : threads) t.join();
 
     for (Job& job : jobs) {
-      if (!job.source.ok()) {
-        std::cerr << "skipped: " << job.source.status().message() << "\n";
-        ++skipped;
+      if (!job.source.ok() || !job.failure.empty()) {
+        std::cerr << "skipped: "
+                  << (job.failure.empty() ? job.source.status().message() : job.failure) << "\n";
+        ++count.skipped;
         continue;
       }
       if (!job.fragment) {
-        ++unchanged;
+        ++count.unchanged;
         continue;
       }
-      DocumentRecord record{job.fragment->doc, job.source->sha256, job.path, rules_hash};
-      std::optional<std::string> replaces;
-      if (auto old = (*store)->find_by_source(job.path); old && old->doc_id != record.doc_id) {
-        replaces = old->doc_id;
-        ++replaced;
+      if (!job.source->warning.empty()) {
+        std::cerr << "warning: " << job.source->warning << "\n";
+        ++count.decoded;
       }
-      Status s = (*store)->put(record, *job.fragment, replaces);
-      if (!s.ok()) return s;  // storage errors stop the run; what is stored stays whole
-      ++ingested;
+      DocumentRecord record{job.fragment->doc, job.source->sha256, job.file->path, rules_hash};
+      std::optional<std::string> replaces;
+      if (auto old = (*store)->find_by_source(job.file->path);
+          old && old->doc_id != record.doc_id) {
+        replaces = old->doc_id;
+      }
+      // A storage error stops the run: what is stored stays whole, and a re-run ingests
+      // exactly the documents that are missing.
+      if (Status s = (*store)->put(record, *job.fragment, replaces); !s.ok()) {
+        if (progress) std::cerr << "\n";
+        count.print();
+        return Status::Storage(s.message() + "\nthe documents stored so far are whole; run the " +
+                               "same ingest again to add the rest once the cause is fixed");
+      }
+      ++count.ingested;
+      if (replaces) ++count.replaced;
     }
-    if (progress) {
-      std::cerr << "\r" << std::min(base + n, files.size()) << "/" << files.size() << " files"
-                << std::flush;
-    }
+    if (progress) std::cerr << "\r" << end << "/" << files.size() << " files" << std::flush;
   }
   if (progress) std::cerr << "\n";
-  std::cerr << "ingested " << ingested << " document(s), " << unchanged << " unchanged, "
-            << replaced << " replaced, " << skipped << " skipped\n";
-  if (skipped > 0) return Status::Input("");  // exit code 2: something was skipped
+  count.print();
+  if (count.skipped > 0) return Status::Input("");  // exit code 2: something was skipped
   return Status::Ok();
 }
 

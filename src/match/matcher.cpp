@@ -11,6 +11,7 @@
 
 #include "match/matcher_impl.h"
 #include "match/regex_options.h"
+#include "match/relax.h"
 
 namespace kg {
 namespace {
@@ -103,13 +104,20 @@ Status compile_regexes(const std::vector<PatternRule>& rules, match_internal::Ma
                 "\": invalid regex: " + rx.re->error();
       continue;
     }
+    if (std::string relaxed = match_internal::relax(rule.regex); relaxed != rule.regex) {
+      rx.relaxed = std::make_unique<RE2>(relaxed, match_internal::regex_options());
+      if (!rx.relaxed->ok()) rx.relaxed.reset();  // then the original searches alone
+    }
     for (const auto& [name, index] : rx.re->NamedCapturingGroups()) {
       rx.names.emplace_back(index, name);
     }
     std::sort(rx.names.begin(), rx.names.end());
     impl.regexes.push_back(std::move(rx));
   }
-  return errors.empty() ? Status::Ok() : Status::Input(errors);
+  if (!errors.empty()) return Status::Input(errors);
+  std::vector<const std::string*> sources;
+  for (const auto& rx : impl.regexes) sources.push_back(&rx.rule->regex);
+  return impl.prefilter.build(sources, match_internal::regex_options());
 }
 
 Range to_range(re2::StringPiece piece, const char* base) {
@@ -144,6 +152,14 @@ Result<std::unique_ptr<Matcher>> Matcher::compile(const RuleSet& rules) {
 
 std::vector<PatternMatch> Matcher::patterns(const Text& text, Range range, Scope scope,
                                             std::string_view fact_prefix) const {
+  return patterns(text, range, scope, [fact_prefix](const PatternRule& rule) {
+    return std::string_view(rule.fact).starts_with(fact_prefix);
+  });
+}
+
+std::vector<PatternMatch> Matcher::patterns(
+    const Text& text, Range range, Scope scope,
+    const std::function<bool(const PatternRule&)>& keep) const {
   std::vector<PatternMatch> out;
   const auto size = static_cast<uint32_t>(text.text.size());
   const uint32_t end = std::min(range.end, size);
@@ -153,13 +169,36 @@ std::vector<PatternMatch> Matcher::patterns(const Text& text, Range range, Scope
   const re2::StringPiece subject(text.text.data() + begin, end - begin);
   // Reused across calls: no allocation per match beyond the output.
   thread_local std::vector<re2::StringPiece> groups;
-  for (const Impl::Regex& rx : impl_->regexes) {
+  thread_local std::vector<uint8_t> may_match;  // per rule: the prefilter lets it run
+  bool filtered = false;
+  for (size_t i = 0; i < impl_->regexes.size(); ++i) {
+    const Impl::Regex& rx = impl_->regexes[i];
     if (rx.rule->scope != scope && rx.rule->scope != Scope::kAll) continue;
-    if (!fact_prefix.empty() && !std::string_view(rx.rule->fact).starts_with(fact_prefix)) continue;
+    if (!keep(*rx.rule)) continue;
+    if (!filtered) {  // once per call, and only when some rule applies
+      impl_->prefilter.candidates(text, Range{begin, end}, may_match);
+      filtered = true;
+    }
+    if (!may_match[i]) continue;
     groups.resize(1 + static_cast<size_t>(rx.re->NumberOfCapturingGroups()));
     size_t pos = 0;
-    while (pos <= subject.size() && rx.re->Match(subject, pos, subject.size(), RE2::UNANCHORED,
-                                                 groups.data(), static_cast<int>(groups.size()))) {
+    const int ngroups = static_cast<int>(groups.size());
+    while (pos <= subject.size()) {
+      bool found = false;
+      if (rx.relaxed) {
+        // No match of the original starts before the relaxed form's leftmost match: try
+        // the original anchored there (cheap: few DFA threads), else search on from there.
+        re2::StringPiece first;
+        if (!rx.relaxed->Match(subject, pos, subject.size(), RE2::UNANCHORED, &first, 1)) break;
+        const auto from = static_cast<size_t>(first.data() - subject.data());
+        found =
+            rx.re->Match(subject, from, subject.size(), RE2::ANCHOR_START, groups.data(),
+                         ngroups) ||
+            rx.re->Match(subject, from, subject.size(), RE2::UNANCHORED, groups.data(), ngroups);
+      } else {
+        found = rx.re->Match(subject, pos, subject.size(), RE2::UNANCHORED, groups.data(), ngroups);
+      }
+      if (!found) break;
       PatternMatch& m = out.emplace_back();
       m.rule = rx.rule;
       m.range = to_range(groups[0], text.text.data());

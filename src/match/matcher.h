@@ -1,9 +1,12 @@
 // The compiled matcher: one Hyperscan literal database for all gazetteer patterns
 // (case- and diacritic-insensitive on Text::key, word boundaries, leftmost-longest,
-// then priority) and RE2 for the regex rules. Compiled once per run; const methods
-// are safe to call from several threads.
+// then priority) and RE2 for the regex rules, behind a prefilter (prefilter.h: a rule
+// runs on a range only when the literals it needs occur there) and with a relaxed first
+// search for rules with large counted repeats (relax.h). Neither changes what is found.
+// Compiled once per run; const methods are safe to call from several threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +54,9 @@ class Matcher {
   // each extractor runs just its own rules.
   std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope,
                                      std::string_view fact_prefix = {}) const;
+  // The same with only the rules for which keep(rule) is true.
+  std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope,
+                                     const std::function<bool(const PatternRule&)>& keep) const;
 
  private:
   struct Impl;

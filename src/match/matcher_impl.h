@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "match/matcher.h"
+#include "match/prefilter.h"
 
 namespace kg {
 namespace match_internal {
@@ -39,9 +40,11 @@ struct MatcherState {
   struct Regex {
     const PatternRule* rule = nullptr;
     std::unique_ptr<RE2> re;
+    std::unique_ptr<RE2> relaxed;  // relax(regex) when it differs: finds where to search
     std::vector<std::pair<int, std::string>> names;  // capture group index, name
   };
   std::vector<Regex> regexes;
+  Prefilter prefilter;  // over `regexes`, same order
 
   MatcherState() = default;
   MatcherState(const MatcherState&) = delete;

@@ -8,7 +8,8 @@
 //   zaak         zaak
 //   see_also     ref
 //   reference    ref
-//   person_mention  persons, [party]  (party: evidence for every person of the list)
+//   person_mention  persons, [party], [office]  (party, office: evidence for every person
+//                   of the list: "VVD-Kamerlid X", "minister X van Justitie en Veiligheid")
 #include <algorithm>
 
 #include "graph/schema.h"
@@ -39,14 +40,17 @@ void date_fact(DocState& st, const PatternMatch& m, const std::string& key) {
   if (auto d = parse_dutch_date(st.slice(c->range), st.date)) set_attr(st, key, d->iso());
 }
 
-// The persons of a capture. A "party" capture ("VVD-Kamerlid X") is evidence for all.
+// The persons of a capture. A "party" capture ("VVD-Kamerlid X") or an "office" capture
+// ("Minister van Economische Zaken" under a signature) is evidence for all.
 std::vector<std::string> persons_in(DocState& st, const PatternMatch& m, const char* slot) {
   std::vector<std::string> ids;
   const Capture* c = m.get(slot);
   if (!c || c->range.empty()) return ids;
   PersonList list = parse_person_list(st.text.text, c->range);
-  if (const Capture* party = m.get("party"); party && !party->range.empty()) {
-    list.shared_groups.push_back(party->range);
+  for (const char* evidence : {"party", "office"}) {
+    if (const Capture* e = m.get(evidence); e && !e->range.empty()) {
+      list.shared_groups.push_back(e->range);
+    }
   }
   for (const PersonRef& ref : list.persons) {
     std::string id = add_person(st, ref, list.shared_groups, m.rule->id);
@@ -83,15 +87,26 @@ void asked(DocState& st, const PatternMatch& m) {
   date_fact(st, m, "date_submitted");
 }
 
-void answered(DocState& st, const PatternMatch& m) {
+void answered_by(DocState& st, const PatternMatch& m, const char* slot, const char* role) {
   Provenance p = st.out.provenance(m.range, m.rule->id);
-  for (const std::string& person : persons_in(st, m, "persons")) {
+  for (const std::string& person : persons_in(st, m, slot)) {
     if (st.answers.empty()) st.out.edge(st.doc_id, person, edge_type::kMentions, p);
     for (const Container& a : st.answers) {
-      st.out.edge(person, a.id, edge_type::kAnswered, p, {{"role", std::string("answerer")}});
+      st.out.edge(person, a.id, edge_type::kAnswered, p, {{"role", std::string(role)}});
     }
   }
+}
+
+// "mede namens de Minister van X": the ministry is addressed; a person named there
+// ("mede namens Minister Y (X)") co-signs every answer.
+void cosigners(DocState& st, const PatternMatch& m) {
+  answered_by(st, m, "cosigners", "co-signatory");
   addressees(st, m, "cosigners");
+}
+
+void answered(DocState& st, const PatternMatch& m) {
+  answered_by(st, m, "persons", "answerer");
+  cosigners(st, m);
   addressees(st, m, "office");
   date_fact(st, m, "date_answered");
 }
@@ -104,10 +119,27 @@ void mentioned(DocState& st, const PatternMatch& m) {
   }
 }
 
+bool is_date_fact(std::string_view fact) {
+  return fact.starts_with("date_") || fact == "delay_notice";
+}
+
+// The rules whose facts this file handles; the other extractors' rules ("ref.",
+// "claim.", "commit.") are not run here, which saves most of the regex work.
+bool handled_here(const PatternRule& rule) {
+  static constexpr std::string_view kFacts[] = {"asked", "answered", "cosigners", "person_mention",
+                                                "title", "zaak", "see_also", "reference"};
+  return is_date_fact(rule.fact) ||
+         std::find(std::begin(kFacts), std::end(kFacts), rule.fact) != std::end(kFacts);
+}
+
+bool dated(const PatternRule& rule) {
+  return rule.fact == "asked" || rule.fact == "answered" || is_date_fact(rule.fact);
+}
+
 }  // namespace
 
 void apply_date_facts(DocState& st, const Matcher& matcher, Range range, Scope scope) {
-  for (const PatternMatch& m : matcher.patterns(st.text, range, scope)) {
+  for (const PatternMatch& m : matcher.patterns(st.text, range, scope, dated)) {
     const std::string& fact = m.rule->fact;
     if (fact == "asked") date_fact(st, m, "date_submitted");
     else if (fact == "answered") date_fact(st, m, "date_answered");
@@ -116,11 +148,11 @@ void apply_date_facts(DocState& st, const Matcher& matcher, Range range, Scope s
 }
 
 void apply_pattern_facts(DocState& st, const Matcher& matcher, Range range, Scope scope) {
-  for (const PatternMatch& m : matcher.patterns(st.text, range, scope)) {
+  for (const PatternMatch& m : matcher.patterns(st.text, range, scope, handled_here)) {
     const std::string& fact = m.rule->fact;
     if (fact == "asked") asked(st, m);
     else if (fact == "answered") answered(st, m);
-    else if (fact == "cosigners") addressees(st, m, "cosigners");
+    else if (fact == "cosigners") cosigners(st, m);
     else if (fact == "person_mention") mentioned(st, m);
     else if (fact.starts_with("date_") || fact == "delay_notice") date_fact(st, m, fact);
     else if (fact == "title") set_attr(st, "title", captured(st, m, "title"));

@@ -29,6 +29,8 @@ class FragmentBuilder {
   Node& node(const std::string& id, std::string_view type, const std::string& label,
              const Provenance& p);
   Node* find(const std::string& id);
+  // The edges added so far, in the order they were first added.
+  const std::vector<Edge>& edges() const { return fragment_.edges; }
 
   // Adds the edge (or the provenance to an identical edge).
   void edge(const std::string& source, const std::string& target, std::string_view type,

@@ -7,6 +7,20 @@
 namespace kg {
 namespace {
 
+// True when a gazetteer organisation, party or country overlaps the range: "Armenië" in
+// "besluit Armenië binnen te vallen", "Veiligheid" split off "Justitie en Veiligheid" are
+// not persons.
+bool names_an_entity(const DocState& st, Range r) {
+  auto it = std::lower_bound(st.entities.begin(), st.entities.end(), r.end,
+                             [](const EntityMatch& m, uint32_t e) { return m.range.begin < e; });
+  while (it != st.entities.begin()) {
+    --it;
+    if (it->range.end <= r.begin) break;
+    const std::string& label = it->entry->label;
+    if (label == "ORG" || label == "PARTY" || label == "COUNTRY") return true;
+  }
+  return false;
+}
 
 // The office a title or group names: "minister", "staatssecretaris" or "".
 std::string office_role(std::string_view folded) {
@@ -42,6 +56,20 @@ Evidence gather(const DocState& st, const PersonRef& ref, const std::vector<Rang
   return ev;
 }
 
+// Edge attributes of a membership or office: the document's date, and the term the
+// register knows for it ("from"/"to") when the date falls inside one.
+Attrs dated(const RegisteredPerson* reg, const std::string& org, const std::string& date) {
+  Attrs attrs{{"date", date}};
+  if (!reg || date.empty()) return attrs;
+  for (const Affiliation& a : reg->affiliations) {
+    if (a.org != org || !a.active_on(date)) continue;
+    if (!a.from.empty()) attrs["from"] = a.from;
+    if (!a.to.empty()) attrs["to"] = a.to;
+    break;
+  }
+  return attrs;
+}
+
 void add_alias(Node& n, const std::string& alias) {
   auto& v = n.attrs["aliases"];
   if (!std::holds_alternative<std::vector<std::string>>(v)) v = std::vector<std::string>{};
@@ -53,9 +81,13 @@ void add_alias(Node& n, const std::string& alias) {
 
 std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Range>& shared,
                        std::string_view rule) {
+  if (names_an_entity(st, ref.name)) return "";
   Evidence ev = gather(st, ref, shared);
-  NameEvidence evidence{ref.tokens, {}, ev.ministry && !ev.role.empty() ? ev.ministry->entry->id : "",
-                        !ev.role.empty(), st.date};
+  NameEvidence evidence{ref.tokens,
+                        {},
+                        ev.ministry && !ev.role.empty() ? ev.ministry->entry->id : "",
+                        !ev.role.empty(),
+                        st.date};
   if (ev.party) {
     evidence.parties.push_back(ev.party->entry->id);
     auto info = st.info.find(ev.party->entry->id);
@@ -87,6 +119,7 @@ std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Ran
     person.attrs.emplace("surname", reg->surname);
     person.attrs.emplace("forename", reg->forename);
     if (!reg->wikipedia.empty()) person.attrs.emplace("wikipedia", reg->wikipedia);
+    if (!reg->sex.empty()) person.attrs.emplace("sex", reg->sex);
     person.attrs.emplace("register", std::string("ParlaMint-NL"));
   } else {
     person.attrs.emplace("surname", split.surname);
@@ -97,20 +130,22 @@ std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Ran
   if (ev.party) {
     Provenance pp = st.out.provenance(ev.party->range, rule);
     st.entity_node(ev.party->entry->id, node_type::kParty, pp);
-    st.out.edge(id, ev.party->entry->id, edge_type::kMemberOf, pp, {{"date", date}});
+    st.out.edge(id, ev.party->entry->id, edge_type::kMemberOf, pp,
+                dated(reg, ev.party->entry->id, date));
   } else if (reg) {
     std::string party = st.persons.party_on(*reg, st.date);
     if (!party.empty()) {
       Provenance pr = st.out.provenance(ref.name, "register:" + reg->where);
       st.entity_node(party, node_type::kParty, pr);
-      st.out.edge(id, party, edge_type::kMemberOf, pr, {{"date", date}});
+      st.out.edge(id, party, edge_type::kMemberOf, pr, dated(reg, party, date));
     }
   }
   if (ev.ministry && !ev.role.empty()) {
     Provenance po = st.out.provenance(ev.ministry->range, rule);
     st.entity_node(ev.ministry->entry->id, node_type::kOrganization, po);
-    st.out.edge(id, ev.ministry->entry->id, edge_type::kHoldsOffice, po,
-                {{"role", ev.role}, {"date", date}});
+    Attrs attrs = dated(reg, ev.ministry->entry->id, date);
+    attrs["role"] = ev.role;
+    st.out.edge(id, ev.ministry->entry->id, edge_type::kHoldsOffice, po, std::move(attrs));
   }
   return id;
 }

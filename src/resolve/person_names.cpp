@@ -8,21 +8,39 @@
 namespace kg {
 namespace {
 
-constexpr std::array<std::string_view, 18> kParticles = {
-    "van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op",
-    "von", "vander", "la", "le", "du", "da", "dos", "het"};
+constexpr std::array<std::string_view, 18> kParticles = {"van", "de", "der", "den", "ter", "ten",
+                                                         "te",  "'t", "in",  "op",  "von", "vander",
+                                                         "la",  "le", "du",  "da",  "dos", "het"};
 
 // Words that introduce a person; they are stripped and the first one is kept as title.
-constexpr std::array<std::string_view, 20> kTitles = {
-    "het", "de", "lid", "leden", "kamerlid", "kamerleden", "minister", "ministers",
-    "staatssecretaris", "staatssecretarissen", "demissionair", "minister-president",
-    "premier", "mevrouw", "de heer", "heer", "mr.", "dr.", "prof.", "drs."};
+constexpr std::array<std::string_view, 20> kTitles = {"het",
+                                                      "de",
+                                                      "lid",
+                                                      "leden",
+                                                      "kamerlid",
+                                                      "kamerleden",
+                                                      "minister",
+                                                      "ministers",
+                                                      "staatssecretaris",
+                                                      "staatssecretarissen",
+                                                      "demissionair",
+                                                      "minister-president",
+                                                      "premier",
+                                                      "mevrouw",
+                                                      "de heer",
+                                                      "heer",
+                                                      "mr.",
+                                                      "dr.",
+                                                      "prof.",
+                                                      "drs."};
 
-// Capitalised words that follow titles but are not names.
-constexpr std::array<std::string_view, 16> kNotNames = {
-    "kamer", "voorzitter", "regering", "minister", "staatssecretaris", "kabinet",
-    "staten-generaal", "raad", "commissie", "ministerie", "vragen", "leden",
-    "tweede", "eerste", "nederland", "rijksoverheid"};
+// Capitalised words that follow titles or lead a list but are not names.
+constexpr std::array<std::string_view, 24> kNotNames = {
+    "kamer",         "voorzitter",      "regering",     "minister",    "staatssecretaris",
+    "kabinet",       "staten-generaal", "raad",         "commissie",   "ministerie",
+    "vragen",        "leden",           "tweede",       "eerste",      "nederland",
+    "rijksoverheid", "kamerstuk",       "kamerstukken", "handelingen", "aanhangsel",
+    "motie",         "amendement",      "brief",        "kamerbrief"};
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -32,8 +50,8 @@ bool contains(auto const& list, std::string_view s) {
 
 Range trim(std::string_view text, Range r) {
   while (r.begin < r.end && (is_space(text[r.begin]) || text[r.begin] == ',')) ++r.begin;
-  while (r.end > r.begin && (is_space(text[r.end - 1]) || text[r.end - 1] == ',' ||
-                             text[r.end - 1] == '.')) {
+  while (r.end > r.begin &&
+         (is_space(text[r.end - 1]) || text[r.end - 1] == ',' || text[r.end - 1] == '.')) {
     --r.end;
   }
   return r;
@@ -47,7 +65,7 @@ bool title_at(std::string_view text, uint32_t i, uint32_t end) {
   return false;
 }
 
-// Splits text[range] at top-level ", " and " en " (outside parentheses), and at " van "
+// Splits text[range] at top-level ",", "/" and " en " (outside parentheses), and at " van "
 // before a title ("Minister X (BZ) van Minister Y (BHO)", a converter's mangled "mede
 // namens").
 std::vector<Range> split_items(std::string_view text, Range range) {
@@ -59,7 +77,7 @@ std::vector<Range> split_items(std::string_view text, Range range) {
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
     if (depth != 0) continue;
-    if (c == ',') {
+    if (c == ',' || c == '/') {  // "de motie Bikker/Omtzigt"
       items.push_back({start, i});
       start = i + 1;
     } else if (is_space(c) && i + 4 <= range.end && text.substr(i + 1, 2) == "en" &&
@@ -67,6 +85,12 @@ std::vector<Range> split_items(std::string_view text, Range range) {
       items.push_back({start, i});
       start = i + 4;
       i += 3;
+      // "Antwoord van Minister X (..) en van Minister Y (..)": the second "van" goes too.
+      if (start + 4 < range.end && text.substr(start, 3) == "van" && is_space(text[start + 3]) &&
+          title_at(text, start + 4, range.end)) {
+        start += 4;
+        i += 4;
+      }
     } else if (is_space(c) && i + 5 < range.end && text.substr(i + 1, 3) == "van" &&
                is_space(text[i + 4]) && title_at(text, i + 5, range.end)) {
       items.push_back({start, i});
@@ -121,8 +145,10 @@ bool looks_like_name(const std::vector<std::string>& tokens) {
     if (std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
     std::string f = fold(t);
     if (contains(kNotNames, f)) return false;
-    if (starts_upper(t)) has_capital = true;
-    else if (!is_name_particle(f)) return false;
+    if (starts_upper(t))
+      has_capital = true;
+    else if (!is_name_particle(f))
+      return false;
   }
   return has_capital && !is_name_particle(fold(tokens.back()));
 }
@@ -158,9 +184,9 @@ PersonList parse_person_list(std::string_view text, Range range) {
       if (!contains(kTitles, f)) break;
       // "de"/"het" are articles before a title ("de leden"), particles before a name ("De Vries").
       bool article = f == "de" || f == "het";
-      if (article && (first + 1 == ws.size() ||
-                      !contains(kTitles, fold(text.substr(ws[first + 1].begin,
-                                                          ws[first + 1].size()))))) {
+      if (article &&
+          (first + 1 == ws.size() ||
+           !contains(kTitles, fold(text.substr(ws[first + 1].begin, ws[first + 1].size()))))) {
         break;
       }
       if (ref.title.empty() && f != "het" && f != "de" && f != "demissionair") ref.title = f;
@@ -173,6 +199,10 @@ PersonList parse_person_list(std::string_view text, Range range) {
       }
       continue;
     }
+    // "de Minister van Justitie", "de Staatssecretaris voor X": an office, not a name (a
+    // particle after a title is capitalised: "Minister Van der Wal").
+    std::string_view lead = text.substr(ws[first].begin, ws[first].size());
+    if (!ref.title.empty() && (lead == "van" || lead == "voor")) continue;
     ref.name = {ws[first].begin, ws.back().end};
     for (size_t k = first; k < ws.size(); ++k) {
       add_token(ref.tokens, text.substr(ws[k].begin, ws[k].size()));

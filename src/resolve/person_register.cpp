@@ -59,6 +59,13 @@ std::string surname_key(std::string_view surname) {
   return join(words, i, words.size());
 }
 
+std::string surname_particles(std::string_view surname) {
+  std::vector<std::string> words = split_words(fold(surname));
+  size_t i = 0;
+  while (i + 1 < words.size() && is_name_particle(words[i])) ++i;
+  return join(words, 0, i);
+}
+
 std::string person_slug(std::string_view name) {
   std::string slug = "person:";
   bool dash = false;
@@ -78,14 +85,21 @@ std::string person_slug(std::string_view name) {
 PersonRegister::PersonRegister(const std::vector<RegisterEntry>& entries) {
   for (const auto& e : entries) {
     const auto& r = e.record;
-    RegisteredPerson p{str(r, "id"), str(r, "name"), str(r, "surname"), str(r, "forename"),
-                       str(r, "wikipedia"), {}, e.where};
+    RegisteredPerson p{str(r, "id"),
+                       str(r, "name"),
+                       str(r, "surname"),
+                       str(r, "forename"),
+                       str(r, "wikipedia"),
+                       str(r, "sex"),
+                       {},
+                       e.where};
     if (p.id.empty() || p.surname.empty()) continue;
     if (p.name.empty()) p.name = p.forename + " " + p.surname;
     if (auto it = r.find("affiliations"); it != r.end() && it->is_array()) {
       for (const auto& a : *it) {
         p.affiliations.push_back(
             {str(a, "role"), str(a, "org"), str(a, "from"), str(a, "to"), str(a, "role_name")});
+        last_date_ = std::max({last_date_, p.affiliations.back().from, p.affiliations.back().to});
       }
     }
     size_t index = people_.size();
@@ -124,16 +138,30 @@ NameSplit PersonRegister::split(const std::vector<std::string>& tokens) const {
 const RegisteredPerson* PersonRegister::resolve(const NameEvidence& ev) const {
   NameSplit name = split(ev.tokens);
   std::string key = surname_key(name.surname);
+  std::string particles = surname_particles(name.surname);
   const std::vector<size_t>* pool = nullptr;
-  if (auto it = exact_.find(key); it != exact_.end()) pool = &it->second;
-  else if (auto it2 = partial_.find(key); it2 != partial_.end()) pool = &it2->second;
+  bool partial = false;
+  if (auto it = exact_.find(key); it != exact_.end()) {
+    pool = &it->second;
+  } else if (auto it2 = partial_.find(key); it2 != partial_.end()) {
+    pool = &it2->second;
+    partial = true;
+  }
   if (!pool) return nullptr;
 
   std::string date = ev.date ? ev.date->iso() : std::string();
+  // After the register ends, a member may have become minister: a full name is evidence
+  // enough for that, a bare surname is not (Minister Helder 2023 is not MP Lilian Helder).
+  bool later = !date.empty() && !last_date_.empty() && date > last_date_;
   std::vector<const RegisteredPerson*> cands;
   for (size_t i : *pool) {
     const RegisteredPerson& p = people_[i];
     if (!name.forename.empty() && !forenames_agree(name.forename, p.forename)) continue;
+    // Particles belong to the surname: "Dijk" and "van Dijk" are different names. The
+    // second part of a double-barrelled name carries none ("Zeggelink").
+    std::string reg_key = surname_key(p.surname);
+    bool second_part = partial && !reg_key.starts_with(key + "-");
+    if (!second_part && particles != surname_particles(p.surname)) continue;
     if (!ev.parties.empty()) {
       bool member = std::any_of(p.affiliations.begin(), p.affiliations.end(), [&](const auto& a) {
         return std::find(ev.parties.begin(), ev.parties.end(), a.org) != ev.parties.end();
@@ -144,7 +172,7 @@ const RegisteredPerson* PersonRegister::resolve(const NameEvidence& ev) const {
       bool governed = std::any_of(p.affiliations.begin(), p.affiliations.end(), [&](const auto& a) {
         return a.role != "member" && (a.org == "gov" || a.org.starts_with("org:min-"));
       });
-      if (!governed) continue;
+      if (!governed && !(later && !name.forename.empty())) continue;
     }
     if (!ev.office_org.empty()) {
       bool held = std::any_of(p.affiliations.begin(), p.affiliations.end(),

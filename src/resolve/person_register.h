@@ -29,17 +29,18 @@ struct RegisteredPerson {
   std::string surname;   // "van Weerdenburg"
   std::string forename;  // "Danai"
   std::string wikipedia;
+  std::string sex;  // "M", "F" or ""
   std::vector<Affiliation> affiliations;
   std::string where;  // file:line of the register entry
 };
 
 // What a document says about a person.
 struct NameEvidence {
-  std::vector<std::string> tokens;  // "Lisa", "van", "Ginneken"
+  std::vector<std::string> tokens;   // "Lisa", "van", "Ginneken"
   std::vector<std::string> parties;  // the party named and the parties it joins (GL-PvdA)
   std::string office_org;            // ministry node id, or ""
   bool in_office = false;            // named as minister or staatssecretaris
-  std::optional<Date> date;         // the document's date
+  std::optional<Date> date;          // the document's date
 };
 
 struct NameSplit {
@@ -53,9 +54,11 @@ class PersonRegister {
   explicit PersonRegister(const std::vector<RegisterEntry>& entries);
 
   // The registered person the evidence designates, or nullptr when there is none or the
-  // evidence does not single one out. Never merges people whose forename or party
-  // disagree with the evidence, nor gives a minister's title to someone the register
-  // knows only as a member of parliament.
+  // evidence does not single one out. Never merges people whose forename, surname
+  // particles ("Dijk" is not "van Dijk") or party disagree with the evidence, nor gives a
+  // minister's title to someone the register knows only as a member of parliament, unless
+  // the document is dated after the register ends and names the forename too (a member
+  // who became minister later: "Eelco Heinen (minister financiën)").
   const RegisteredPerson* resolve(const NameEvidence& evidence) const;
 
   // Splits the tokens into forename and surname, using the register's surnames where one
@@ -66,15 +69,21 @@ class PersonRegister {
   std::string party_on(const RegisteredPerson& p, const std::optional<Date>& date) const;
 
   size_t size() const { return people_.size(); }
+  // The last date the register knows of (ISO), "" for an empty register.
+  const std::string& last_date() const { return last_date_; }
 
  private:
   std::vector<RegisteredPerson> people_;
   std::unordered_map<std::string, std::vector<size_t>> exact_;    // folded surname sans particles
   std::unordered_map<std::string, std::vector<size_t>> partial_;  // parts of double-barrelled names
+  std::string last_date_;
 };
 
 // Folded surname without leading particles: "Van der Wal-Zeggelink" -> "wal-zeggelink".
 std::string surname_key(std::string_view surname);
+
+// The folded leading particles of a surname: "Van der Wal-Zeggelink" -> "van der".
+std::string surname_particles(std::string_view surname);
 
 // "person:" + ascii slug.
 std::string person_slug(std::string_view name);

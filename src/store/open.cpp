@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdarg>
+#include <cstdio>
 #include <exception>
+#include <mutex>
 #include <system_error>
 
 #include "store/keys.h"
@@ -23,23 +25,71 @@ class SilentLogger : public rocksdb::Logger {
   void Logv(const char* /*format*/, va_list /*ap*/) override {}
 };
 
+// The writer's LOG. RocksDB's own file logger asserts (and so aborts the process) when it
+// writes after a failed write, which a full disk causes; this one gives up silently
+// instead, so that the write error reaches the user. The previous run's LOG is kept as
+// LOG.old.
+class FileLogger : public rocksdb::Logger {
+ public:
+  explicit FileLogger(const fs::path& dir) {
+    std::error_code ec;
+    fs::rename(dir / "LOG", dir / "LOG.old", ec);
+    file_ = std::fopen((dir / "LOG").c_str(), "we");
+  }
+  ~FileLogger() override {
+    if (file_) std::fclose(file_);
+  }
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    std::lock_guard<std::mutex> guard(mutex_);
+    if (!file_) return;
+    if (std::vfprintf(file_, format, ap) < 0 || std::fputc('\n', file_) == EOF) {
+      std::fclose(file_);  // no more attempts once the disk refuses
+      file_ = nullptr;
+    }
+  }
+  void Flush() override {
+    std::lock_guard<std::mutex> guard(mutex_);
+    if (file_) std::fflush(file_);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::FILE* file_ = nullptr;
+};
+
 bool has_rocksdb(const fs::path& dir) {
   std::error_code ec;
   return fs::is_regular_file(dir / "CURRENT", ec);
 }
 
-// True if `dir` holds nothing but (possibly) our lock file: safe to create a store in.
+// What a writer leaves in a new store's directory before RocksDB's CURRENT exists: our
+// lock file, then RocksDB's LOG, LOCK, IDENTITY (written through 000000.dbtmp) and
+// MANIFEST-000001 (followed by 000001.dbtmp, renamed to CURRENT). A writer killed during
+// creation leaves some of these; none holds data, and creating the store again overwrites
+// them.
+bool creation_leftover(const std::string& name) {
+  if (name == WriterLock::kFileName || name == "LOG" || name == "LOG.old" || name == "LOCK" ||
+      name == "IDENTITY" || name == "MANIFEST-000001") {
+    return true;
+  }
+  return name.size() == 12 && name.ends_with(".dbtmp") &&
+         std::all_of(name.begin(), name.begin() + 6, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// True if `dir` holds nothing but creation leftovers: safe to create a store in.
 Result<bool> is_empty_dir(const fs::path& dir) {
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().filename() != WriterLock::kFileName) return false;
+    if (!creation_leftover(it->path().filename().string())) return false;
   }
   if (ec) return Status::Storage(dir.string() + ": cannot list directory: " + ec.message());
   return true;
 }
 
-rocksdb::Options write_options() {
+rocksdb::Options write_options(const fs::path& dir) {
   rocksdb::Options o;
+  o.info_log = std::make_shared<FileLogger>(dir);
   o.create_if_missing = true;
   o.write_buffer_size = 32 << 20;
   o.keep_log_file_num = 4;
@@ -111,7 +161,7 @@ Status open_into(StoreDb& impl, const fs::path& dir, Store::Mode mode) {
     auto lock = WriterLock::acquire(dir);
     if (!lock.ok()) return lock.status();
     impl.lock = std::move(*lock);
-    st = rocksdb::DB::Open(write_options(), dir.string(), &raw);
+    st = rocksdb::DB::Open(write_options(dir), dir.string(), &raw);
   }
   if (!st.ok()) return impl.error("cannot open store", st);
   impl.db.reset(raw);

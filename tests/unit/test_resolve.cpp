@@ -63,25 +63,37 @@ TEST_CASE("person lists as the genre writes them") {
 
 namespace {
 
-RegisterEntry person(const std::string& id, const std::string& forename,
-                     const std::string& surname, nlohmann::json affiliations) {
-  return {{{"id", id}, {"forename", forename}, {"surname", surname},
-           {"name", forename + " " + surname}, {"affiliations", affiliations}},
+RegisterEntry person(const std::string& id, const std::string& forename, const std::string& surname,
+                     nlohmann::json affiliations) {
+  return {{{"id", id},
+           {"forename", forename},
+           {"surname", surname},
+           {"name", forename + " " + surname},
+           {"affiliations", affiliations}},
           "test:1"};
 }
 
 PersonRegister sample_register() {
   using J = nlohmann::json;
   return PersonRegister({
-      person("person:jan-de-jong", "Jan", "de Jong",
-             J::array({{{"role", "member"}, {"org", "party:cda"}},
-                       {{"role", "member"}, {"org", "tk"}, {"from", "2010-01-01"}, {"to", "2017-03-23"}}})),
+      person(
+          "person:jan-de-jong", "Jan", "de Jong",
+          J::array(
+              {{{"role", "member"}, {"org", "party:cda"}},
+               {{"role", "member"}, {"org", "tk"}, {"from", "2010-01-01"}, {"to", "2017-03-23"}}})),
       person("person:karin-de-jong", "Karin", "de Jong",
              J::array({{{"role", "member"}, {"org", "party:pvv"}},
                        {{"role", "member"}, {"org", "tk"}, {"from", "2017-03-23"}}})),
       person("person:eva-smit-bakker", "Eva", "Smit-Bakker",
              J::array({{{"role", "member"}, {"org", "party:vvd"}},
                        {{"role", "minister"}, {"org", "org:min-ezk"}, {"from", "2022-01-10"}}})),
+      person("person:kees-van-dijk", "Kees", "van Dijk",
+             J::array({{{"role", "member"}, {"org", "party:sp"}},
+                       {{"role", "member"}, {"org", "tk"}, {"from", "2012-01-01"}}})),
+      person("person:anna-van-der-berg-kok", "Anna", "van der Berg-Kok",
+             J::array({{{"role", "member"}, {"org", "party:d66"}}})),
+      person("person:piet-bos", "Piet", "Bos",
+             J::array({{{"role", "member"}, {"org", "party:vvd"}}})),
   });
 }
 
@@ -119,4 +131,31 @@ TEST_CASE("names split into forename and surname") {
   CHECK(t.surname == "van Dam");
   CHECK(surname_key("Van der Wal-Zeggelink") == "wal-zeggelink");
   CHECK(person_slug("Yeşilgöz-Zegerius") == "person:yesilgoz-zegerius");
+}
+
+TEST_CASE("particles belong to the surname; the second part of a married name has none") {
+  PersonRegister reg = sample_register();
+  Date d{2020, 6, 1};
+  CHECK(reg.resolve({{"Van", "Dijk"}, {"party:sp"}, "", false, d})->id == "person:kees-van-dijk");
+  // "het lid Dijk (SP)" is not Van Dijk of the same party.
+  CHECK(reg.resolve({{"Dijk"}, {"party:sp"}, "", false, d}) == nullptr);
+  CHECK(reg.resolve({{"De", "Dijk"}, {}, "", false, d}) == nullptr);
+  CHECK(reg.resolve({{"Van", "der", "Berg"}, {}, "", false, d})->id ==
+        "person:anna-van-der-berg-kok");
+  CHECK(reg.resolve({{"Anna", "Kok"}, {}, "", false, d})->id == "person:anna-van-der-berg-kok");
+  CHECK(reg.resolve({{"Berg"}, {}, "", false, d}) == nullptr);
+  CHECK(surname_particles("Van der Berg-Kok") == "van der");
+  CHECK(surname_particles("Kok") == "");
+}
+
+TEST_CASE("after the register ends, a member named in full may have become minister") {
+  PersonRegister reg = sample_register();
+  CHECK(reg.last_date() == "2022-01-10");
+  Date later{2023, 5, 1}, before{2021, 5, 1};
+  CHECK(reg.resolve({{"Piet", "Bos"}, {}, "", true, later})->id == "person:piet-bos");
+  CHECK(reg.resolve({{"Piet", "Bos"}, {"party:vvd"}, "org:min-fin", true, later}) == nullptr);
+  // A bare surname is not enough: another Bos may have become minister.
+  CHECK(reg.resolve({{"Bos"}, {}, "", true, later}) == nullptr);
+  // Within the register's time its offices are complete.
+  CHECK(reg.resolve({{"Piet", "Bos"}, {}, "", true, before}) == nullptr);
 }
