@@ -1,8 +1,6 @@
 // `kamergraph commitments`: a timeline of commitments, one row per commitment (made_on,
 // status, due, actor, where it was restated, what fulfilled it, text), after the
 // cross-document consolidation of resolve/commitments_merge.h.
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
@@ -11,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/support.h"
+#include "cli/terminal.h"
 #include "graph/schema.h"
 #include "read/normalise.h"
 #include "resolve/commitments_merge.h"
@@ -30,29 +29,6 @@ struct Row {
   std::vector<std::string> about, questions, restated_answers, evidence;
 };
 
-size_t terminal_width() {
-  winsize w{};
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 60) return w.ws_col;
-  return 200;
-}
-
-std::string cut(const std::string& s, size_t width) {
-  if (s.size() <= width) return s;
-  size_t c = width;
-  while (c > 0 && (static_cast<unsigned char>(s[c]) & 0xC0) == 0x80) --c;
-  return s.substr(0, c) + "…";
-}
-
-// s in a column of `width` characters and a space (cut with an ellipsis when longer).
-std::string pad(const std::string& s, size_t width) {
-  size_t chars = 0;
-  for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
-  std::string c = chars > width ? cut(s, width - 1) : s;
-  chars = 0;
-  for (unsigned char ch : c) chars += (ch & 0xC0) != 0x80;
-  return c + std::string(chars < width + 1 ? width + 1 - chars : 1, ' ');
-}
-
 std::vector<std::string> list_attr(const Node& n, const char* key) {
   auto it = n.attrs.find(key);
   const auto* l = it == n.attrs.end() ? nullptr : std::get_if<std::vector<std::string>>(&it->second);
@@ -71,7 +47,13 @@ void add_doc(const Graph& g, const std::string& id, std::vector<DocRef>& out) {
 Row row_of(const Graph& g, Graph::Vertex v) {
   const Node& n = g.node(v);
   const auto& adj = g.adjacency();
-  Row r{n.id, attr(n, "made_on"), attr(n, "status"), attr(n, "due"), attr(n, "due_precision"), attr(n, "text")};
+  Row r;
+  r.id = n.id;
+  r.made_on = attr(n, "made_on");
+  r.status = attr(n, "status");
+  r.due = attr(n, "due");
+  r.due_precision = attr(n, "due_precision");
+  r.text = attr(n, "text");
   if (r.due.empty() && !attr(n, "due_text").empty()) r.due = attr(n, "due_text");
   r.questions = list_attr(n, "questions");
   r.evidence = list_attr(n, "merge_evidence");
@@ -209,7 +191,7 @@ Status commitments(const Common& common, const CommitmentsOptions& options) {
     std::string line = pad(r.made_on.empty() ? "-" : r.made_on, 10) + pad(r.status, 9) +
                        pad(r.due.empty() ? "-" : r.due, 10) + pad(actors.empty() ? "-" : actors, 28) +
                        pad(join_docs(r.restated_in), 22) + pad(fulfilled.empty() ? "-" : fulfilled, 22) + r.text;
-    std::cout << cut(line, width) << "\n";
+    std::cout << (width ? cut(line, width) : line) << "\n";
   }
   if (rows.empty()) std::cerr << "no commitments\n";
   return Status::Ok();

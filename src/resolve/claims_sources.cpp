@@ -94,18 +94,7 @@ std::vector<NodeRef> person_mentions(DocState& st, const Matcher& matcher) {
   std::vector<NodeRef> out;
   for (Range r : ranges) {
     for (const PatternMatch& m : matcher.patterns(st.text, r, Scope::kBody, "person_mention")) {
-      const Capture* c = m.get("persons");
-      if (!c || c->range.empty()) continue;
-      PersonList list = parse_person_list(st.text.text, c->range);
-      for (const char* evidence : {"party", "office"}) {
-        if (const Capture* e = m.get(evidence); e && !e->range.empty()) {
-          list.shared_groups.push_back(e->range);
-        }
-      }
-      for (const PersonRef& ref : list.persons) {
-        std::string id = add_person(st, ref, list.shared_groups, m.rule->id);
-        if (!id.empty()) out.push_back({id, ref.name});
-      }
+      for (NodeRef& person : add_persons(st, m, "persons")) out.push_back(std::move(person));
     }
   }
   std::sort(out.begin(), out.end(),

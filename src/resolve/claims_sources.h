@@ -14,12 +14,6 @@
 
 namespace kg {
 
-// A node a claim refers to and where the text names it.
-struct NodeRef {
-  std::string id;
-  Range range;
-};
-
 // Every person the body names through the person_mention rules (with the same evidence
 // and so the same node ids as the MENTIONS edges), in text order.
 std::vector<NodeRef> person_mentions(DocState& st, const Matcher& matcher);

@@ -1,7 +1,6 @@
 #include "resolve/commitments_due.h"
 
 #include <array>
-#include <cstdio>
 
 #include "read/normalise.h"
 
@@ -27,21 +26,7 @@ constexpr std::array<Period, 11> kPeriods = {{{"voorjaar", 3, 20, 6, 20},
                                               {"voorjaarsreces", 2, 16, 2, 24},
                                               {"krokusreces", 2, 16, 2, 24}}};
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "januari", "februari", "maart",     "april",   "mei",      "juni",
-    "juli",    "augustus", "september", "oktober", "november", "december"};
-
-int last_day(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-std::string iso(int y, int m, int d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
+std::string iso(int y, int m, int d) { return Date{y, m, d}.iso(); }
 
 std::string cap(const std::string& text, const PatternMatch& m, std::string_view name) {
   const Capture* c = m.get(name);
@@ -103,14 +88,11 @@ std::optional<Due> parse_due(const std::string& text, const PatternMatch& m,
     return std::nullopt;
   }
   if (std::string month = cap(text, m, "month"); !month.empty()) {
-    int mo = 0;
-    for (size_t i = 0; i < kMonths.size(); ++i) {
-      if (kMonths[i] == month) mo = static_cast<int>(i) + 1;
-    }
+    const int mo = dutch_month(month);
     if (!mo) return std::nullopt;
-    int y = year ? year : infer_year(mo, edge == Edge::kStart ? 1 : last_day(2001, mo), made_on);
+    int y = year ? year : infer_year(mo, edge == Edge::kStart ? 1 : days_in_month(2001, mo), made_on);
     if (!y) return std::nullopt;
-    due.iso = iso(y, mo, edge == Edge::kStart ? 1 : last_day(y, mo));
+    due.iso = iso(y, mo, edge == Edge::kStart ? 1 : days_in_month(y, mo));
     due.precision = "month";
     return due;
   }
@@ -128,9 +110,9 @@ std::optional<Due> parse_due(const std::string& text, const PatternMatch& m,
   if (std::string quarter = cap(text, m, "quarter"); !quarter.empty()) {
     int q = quarter == "eerste" ? 1 : quarter == "tweede" ? 2 : quarter == "derde" ? 3 : 4;
     int end_month = q * 3;
-    int y = year ? year : infer_year(end_month, last_day(2001, end_month), made_on);
+    int y = year ? year : infer_year(end_month, days_in_month(2001, end_month), made_on);
     if (!y) return std::nullopt;
-    due.iso = edge == Edge::kStart ? iso(y, end_month - 2, 1) : iso(y, end_month, last_day(y, end_month));
+    due.iso = edge == Edge::kStart ? iso(y, end_month - 2, 1) : iso(y, end_month, days_in_month(y, end_month));
     due.precision = "quarter";
     return due;
   }

@@ -14,11 +14,6 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "januari", "februari", "maart",     "april",   "mei",      "juni",
     "juli",    "augustus", "september", "oktober", "november", "december"};
 
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
 
 bool valid(const Date& d) {
   if (d.year < 1800 || d.year > 2200) return false;
@@ -72,6 +67,19 @@ std::optional<Date> numeric(std::string_view s) {
 
 }  // namespace
 
+int dutch_month(std::string_view name) {
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    if (kMonths[m] == name) return static_cast<int>(m) + 1;
+  }
+  return 0;
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 std::string Date::iso() const {
   char buf[16];
   if (month == 0) {
@@ -103,10 +111,7 @@ std::optional<Date> parse_dutch_date(std::string_view s, const std::optional<Dat
   size_t start = i;
   while (i < f.size() && std::isalpha(static_cast<unsigned char>(f[i]))) ++i;
   std::string_view month_name = f.substr(start, i - start);
-  Date d{0, 0, *day};
-  for (size_t m = 0; m < kMonths.size(); ++m) {
-    if (kMonths[m] == month_name) d.month = static_cast<int>(m) + 1;
-  }
+  Date d{0, dutch_month(month_name), *day};
   if (d.month == 0) return std::nullopt;
   skip_spaces(f, i);
   if (auto year = number(f, i, 4); year && *year >= 1000) {

@@ -20,6 +20,12 @@ struct Date {
 // "2021-09", "2021-09-23" and "12-10-2023". When the year is missing it is taken from
 // `context` (the document's date): the latest year such that the date is not after
 // the context date. Returns nullopt for anything else, including impossible dates.
+// 1-12 for a Dutch month name in lower case ("januari" ... "december"), 0 otherwise.
+int dutch_month(std::string_view name);
+
+// The number of days of `month` (1-12) in `year`, leap years included.
+int days_in_month(int year, int month);
+
 std::optional<Date> parse_dutch_date(std::string_view s, const std::optional<Date>& context = {});
 
 }  // namespace kg

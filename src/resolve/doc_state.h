@@ -49,6 +49,18 @@ struct DocState {
   std::vector<const EntityMatch*> entities_in(Range r, std::string_view label) const;
 };
 
+// A node and where the text names it.
+struct NodeRef {
+  std::string id;
+  Range range;
+};
+
+// The persons named in a capture `slot` of a rule match, each resolved with add_person.
+// The match's "party" capture ("VVD-Kamerlid X") and "office" capture ("Minister van
+// Economische Zaken" under a signature) are evidence for all of them. Names that do not
+// resolve are left out.
+std::vector<NodeRef> add_persons(DocState& st, const PatternMatch& m, std::string_view slot);
+
 // Resolves one parsed person to its Person node (creating it), with MEMBER_OF and
 // HOLDS_OFFICE edges from the evidence in its parentheses or in shared groups.
 // Returns the node id, or "" when the name does not resolve to anyone.

@@ -40,22 +40,10 @@ void date_fact(DocState& st, const PatternMatch& m, const std::string& key) {
   if (auto d = parse_dutch_date(st.slice(c->range), st.date)) set_attr(st, key, d->iso());
 }
 
-// The persons of a capture. A "party" capture ("VVD-Kamerlid X") or an "office" capture
-// ("Minister van Economische Zaken" under a signature) is evidence for all.
+// The ids of the persons of a capture (add_persons).
 std::vector<std::string> persons_in(DocState& st, const PatternMatch& m, const char* slot) {
   std::vector<std::string> ids;
-  const Capture* c = m.get(slot);
-  if (!c || c->range.empty()) return ids;
-  PersonList list = parse_person_list(st.text.text, c->range);
-  for (const char* evidence : {"party", "office"}) {
-    if (const Capture* e = m.get(evidence); e && !e->range.empty()) {
-      list.shared_groups.push_back(e->range);
-    }
-  }
-  for (const PersonRef& ref : list.persons) {
-    std::string id = add_person(st, ref, list.shared_groups, m.rule->id);
-    if (!id.empty()) ids.push_back(id);
-  }
+  for (NodeRef& person : add_persons(st, m, slot)) ids.push_back(std::move(person.id));
   return ids;
 }
 

@@ -150,4 +150,21 @@ std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Ran
   return id;
 }
 
+std::vector<NodeRef> add_persons(DocState& st, const PatternMatch& m, std::string_view slot) {
+  std::vector<NodeRef> out;
+  const Capture* c = m.get(slot);
+  if (!c || c->range.empty()) return out;
+  PersonList list = parse_person_list(st.text.text, c->range);
+  for (const char* evidence : {"party", "office"}) {
+    if (const Capture* e = m.get(evidence); e && !e->range.empty()) {
+      list.shared_groups.push_back(e->range);
+    }
+  }
+  for (const PersonRef& ref : list.persons) {
+    std::string id = add_person(st, ref, list.shared_groups, m.rule->id);
+    if (!id.empty()) out.push_back({std::move(id), ref.name});
+  }
+  return out;
+}
+
 }  // namespace kg

@@ -52,7 +52,7 @@ std::string celex_of(std::string_view kind, std::string_view number, std::string
     }
   }
   if (!type || !year || !n || *n <= 0 || *n > 9999) return "";
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "3%04d%c%04d", *year, type, *n);
   return buf;
 }

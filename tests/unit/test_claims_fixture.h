@@ -3,39 +3,18 @@
 #pragma once
 
 #include <algorithm>
-#include <catch2/catch.hpp>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "graph/model.h"
-#include "read/source.h"
-#include "resolve/extract.h"
+#include "extract_fixture.h"
 
 namespace claimtest {
 
-inline const kg::Extractor& extractor() {
-  static const kg::RuleSet* rules = [] {
-    std::vector<kg::RuleError> errors;
-    auto r = kg::RuleSet::load(KG_SOURCE_DIR "/rules", &errors);
-    REQUIRE(r.ok());
-    return new kg::RuleSet(std::move(r).value());
-  }();
-  static const std::unique_ptr<kg::Extractor> ex = [] {
-    auto e = kg::Extractor::create(*rules);
-    REQUIRE(e.ok());
-    return std::move(e).value();
-  }();
-  return *ex;
-}
-
-inline kg::Fragment extract(const std::string& text) {
-  kg::SourceFile source;
-  source.path = "claims-test.txt";
-  source.bytes = text;
-  source.sha256 = kg::sha256_hex(text);
-  return extractor().extract(source);
-}
+using kgtest::attr;
+using kgtest::extract;
+using kgtest::nodes_of;
+inline constexpr auto targets = kgtest::edges_from;
+inline constexpr auto sources = kgtest::edges_into;
 
 // An Aanhangsel-style document answered by Minister Kaag (Financiën) on 12 May 2022; each
 // pair is (question, answer).
@@ -55,23 +34,6 @@ inline std::string answer(const std::string& text) {
   return aanhangsel({{"Wat is uw reactie op het bericht?", text}});
 }
 
-inline std::string attr(const kg::Node& n, const std::string& key) {
-  auto it = n.attrs.find(key);
-  if (it == n.attrs.end()) return "";
-  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-  if (const auto* i = std::get_if<int64_t>(&it->second)) return std::to_string(*i);
-  if (const auto* b = std::get_if<bool>(&it->second)) return *b ? "true" : "false";
-  return "";
-}
-
-inline std::vector<const kg::Node*> nodes_of(const kg::Fragment& f, const std::string& type) {
-  std::vector<const kg::Node*> out;
-  for (const kg::Node& n : f.nodes) {
-    if (n.type == type) out.push_back(&n);
-  }
-  return out;
-}
-
 inline std::vector<const kg::Node*> claims(const kg::Fragment& f) { return nodes_of(f, "Claim"); }
 
 // The claim whose text starts with `prefix`; fails the test when there is none.
@@ -87,24 +49,6 @@ inline bool has_claim(const kg::Fragment& f, const std::string& prefix) {
   auto list = claims(f);
   return std::any_of(list.begin(), list.end(),
                      [&](const kg::Node* n) { return attr(*n, "text").rfind(prefix, 0) == 0; });
-}
-
-inline std::vector<std::string> targets(const kg::Fragment& f, const std::string& source,
-                                        const std::string& type) {
-  std::vector<std::string> out;
-  for (const kg::Edge& e : f.edges) {
-    if (e.source == source && e.type == type) out.push_back(e.target);
-  }
-  return out;
-}
-
-inline std::vector<std::string> sources(const kg::Fragment& f, const std::string& target,
-                                        const std::string& type) {
-  std::vector<std::string> out;
-  for (const kg::Edge& e : f.edges) {
-    if (e.target == target && e.type == type) out.push_back(e.source);
-  }
-  return out;
 }
 
 inline bool contains(const std::vector<std::string>& list, const std::string& s) {

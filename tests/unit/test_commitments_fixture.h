@@ -2,37 +2,13 @@
 // and queries on the resulting fragment.
 #pragma once
 
-#include <catch2/catch.hpp>
-
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "graph/model.h"
-#include "read/source.h"
-#include "resolve/extract.h"
+#include "extract_fixture.h"
 
 namespace kgtest {
-
-inline const kg::Extractor& extractor() {
-  static const kg::RuleSet* rules = [] {
-    std::vector<kg::RuleError> errors;
-    auto r = kg::RuleSet::load(KG_SOURCE_DIR "/rules", &errors);
-    REQUIRE(r.ok());
-    return new kg::RuleSet(std::move(r).value());
-  }();
-  static const std::unique_ptr<kg::Extractor> ex = [] {
-    auto e = kg::Extractor::create(*rules);
-    REQUIRE(e.ok());
-    return std::move(e).value();
-  }();
-  return *ex;
-}
-
-inline kg::Fragment extract(const std::string& text, const std::string& path = "test.txt") {
-  return extractor().extract({path, text, kg::sha256_hex(text)});
-}
 
 // An Aanhangsel-style document: one answering minister, answers dated 2 April 2023 unless
 // `received` says otherwise. Each pair is (question, answer).
@@ -55,13 +31,6 @@ inline std::string answer(const std::string& text) {
   return aanhangsel({{"Wat gaat u hieraan doen?", text}});
 }
 
-inline std::string attr(const kg::Node& n, const std::string& key) {
-  auto it = n.attrs.find(key);
-  if (it == n.attrs.end()) return "";
-  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-  return "";
-}
-
 inline std::vector<std::string> list_attr(const kg::Node& n, const std::string& key) {
   auto it = n.attrs.find(key);
   if (it == n.attrs.end()) return {};
@@ -70,11 +39,7 @@ inline std::vector<std::string> list_attr(const kg::Node& n, const std::string& 
 }
 
 inline std::vector<const kg::Node*> commitments(const kg::Fragment& f) {
-  std::vector<const kg::Node*> out;
-  for (const kg::Node& n : f.nodes) {
-    if (n.type == "Commitment") out.push_back(&n);
-  }
-  return out;
+  return nodes_of(f, "Commitment");
 }
 
 // The only commitment of a fragment (fails the test if there is not exactly one).
@@ -90,24 +55,6 @@ inline bool has_edge(const kg::Fragment& f, const std::string& source, const std
     if (e.source == source && e.type == type && e.target == target) return true;
   }
   return false;
-}
-
-// Targets of the edges of a type from a node, or sources of those into it.
-inline std::vector<std::string> edges_from(const kg::Fragment& f, const std::string& source,
-                                           const std::string& type) {
-  std::vector<std::string> out;
-  for (const kg::Edge& e : f.edges) {
-    if (e.source == source && e.type == type) out.push_back(e.target);
-  }
-  return out;
-}
-inline std::vector<std::string> edges_into(const kg::Fragment& f, const std::string& target,
-                                           const std::string& type) {
-  std::vector<std::string> out;
-  for (const kg::Edge& e : f.edges) {
-    if (e.target == target && e.type == type) out.push_back(e.source);
-  }
-  return out;
 }
 
 }  // namespace kgtest

@@ -7,31 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "extract_fixture.h"
 #include "graph/schema.h"
-#include "read/source.h"
-#include "resolve/extract.h"
 
 namespace refs_test {
 
-inline const kg::Extractor& extractor() {
-  static const kg::RuleSet rules = [] {
-    std::vector<kg::RuleError> errors;
-    auto r = kg::RuleSet::load(KG_SOURCE_DIR "/rules", &errors);
-    REQUIRE(r.ok());
-    return std::move(r).value();
-  }();
-  static const auto ex = kg::Extractor::create(rules);
-  REQUIRE(ex.ok());
-  return **ex;
-}
-
-inline kg::Fragment extract(const std::string& text) {
-  kg::SourceFile source;
-  source.path = "test.txt";
-  source.bytes = text;
-  source.sha256 = kg::sha256_hex(text);
-  return extractor().extract(source);
-}
+using kgtest::attr;
+using kgtest::extract;
+using kgtest::node;
 
 // An Aanhangsel document answered on 2 April 2023 whose answer 1 is `answer`.
 inline kg::Fragment answer(const std::string& answer, const std::string& header_extra = "") {
@@ -41,19 +24,6 @@ inline kg::Fragment answer(const std::string& answer, const std::string& header_
       "Antwoord van Minister De Vries (Justitie en Veiligheid) (ontvangen 2 april 2023)." +
       header_extra + "\n\nVraag 1\nWat vindt u van het bericht?\n\nAntwoord 1\n" + answer +
       "\n\nVraag 2\nBent u bereid dit te onderzoeken?\n\nAntwoord 2\nJa.\n");
-}
-
-inline const kg::Node* node(const kg::Fragment& f, const std::string& id) {
-  auto it =
-      std::find_if(f.nodes.begin(), f.nodes.end(), [&](const kg::Node& n) { return n.id == id; });
-  return it == f.nodes.end() ? nullptr : &*it;
-}
-
-inline std::string attr(const kg::Node& n, const std::string& key) {
-  auto it = n.attrs.find(key);
-  if (it == n.attrs.end()) return "";
-  const auto* s = std::get_if<std::string>(&it->second);
-  return s ? *s : "";
 }
 
 inline size_t count_type(const kg::Fragment& f, std::string_view type) {

@@ -2,39 +2,15 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 
+#include "extract_fixture.h"
 #include "graph/schema.h"
-#include "read/source.h"
-#include "resolve/extract.h"
 
 using namespace kg;
+using kgtest::attr;
+using kgtest::extract;
+using kgtest::node;
 
 namespace {
-
-const Extractor& extractor() {
-  static const RuleSet rules = [] {
-    std::vector<RuleError> errors;
-    auto r = RuleSet::load(KG_SOURCE_DIR "/rules", &errors);
-    REQUIRE(r.ok());
-    return std::move(r).value();
-  }();
-  static const auto ex = Extractor::create(rules);
-  REQUIRE(ex.ok());
-  return **ex;
-}
-
-Fragment extract(const std::string& text) {
-  return extractor().extract({"test.txt", text, sha256_hex(text)});
-}
-
-const Node* node(const Fragment& f, const std::string& id) {
-  auto it = std::find_if(f.nodes.begin(), f.nodes.end(), [&](const Node& n) { return n.id == id; });
-  return it == f.nodes.end() ? nullptr : &*it;
-}
-
-std::string attr(const Node& n, const std::string& key) {
-  auto it = n.attrs.find(key);
-  return it == n.attrs.end() ? "" : std::get<std::string>(it->second);
-}
 
 // Sources of edges of this type into any node whose id contains `to`.
 std::vector<std::string> sources(const Fragment& f, std::string_view type, const std::string& to) {

@@ -4,32 +4,11 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "read/source.h"
-#include "resolve/extract.h"
+#include "extract_fixture.h"
 
 using namespace kg;
 
 namespace {
-
-const Extractor& persons_extractor() {
-  static const RuleSet rules = [] {
-    std::vector<RuleError> errors;
-    auto r = RuleSet::load(KG_SOURCE_DIR "/rules", &errors);
-    REQUIRE(r.ok());
-    return std::move(r).value();
-  }();
-  static const auto ex = Extractor::create(rules);
-  REQUIRE(ex.ok());
-  return **ex;
-}
-
-Fragment run(const std::string& text) {
-  SourceFile source;
-  source.path = "persons.txt";
-  source.bytes = text;
-  source.sha256 = sha256_hex(text);
-  return persons_extractor().extract(source);
-}
 
 std::vector<std::string> persons(const Fragment& f) {
   std::vector<std::string> out;
@@ -65,7 +44,7 @@ std::string doc(const std::string& asked, const std::string& answered) {
 
 TEST_CASE("a co-signatory named after 'mede namens' answers with that role") {
   Fragment f =
-      run(doc("het lid Sneller (D66)",
+      kgtest::extract(doc("het lid Sneller (D66)",
               "Minister Bruins Slot (Buitenlandse Zaken), mede namens Minister Schreinemacher "
               "(Buitenlandse Handel en Ontwikkelingssamenwerking)"));
   const std::string a1 = f.doc + "/a1";
@@ -75,7 +54,7 @@ TEST_CASE("a co-signatory named after 'mede namens' answers with that role") {
   CHECK(edge_attr(edge(f, "person:liesje-schreinemacher", "HOLDS_OFFICE", "org:min-bz"), "role") ==
         "minister");
   // Two answerers joined by "en van".
-  Fragment g = run(doc("het lid Sneller (D66)",
+  Fragment g = kgtest::extract(doc("het lid Sneller (D66)",
                        "Minister Bruins Slot (Buitenlandse Zaken) en van Minister Schreinemacher "
                        "(Buitenlandse Handel en Ontwikkelingssamenwerking)"));
   CHECK(edge_attr(edge(g, "person:liesje-schreinemacher", "ANSWERED", g.doc + "/a1"), "role") ==
@@ -84,7 +63,7 @@ TEST_CASE("a co-signatory named after 'mede namens' answers with that role") {
 
 TEST_CASE("an office named 'mede namens' is addressed, and no part of it becomes a person") {
   Fragment f =
-      run(doc("het lid Sneller (D66)",
+      kgtest::extract(doc("het lid Sneller (D66)",
               "Minister Bruins Slot (Buitenlandse Zaken), mede namens de Minister van Justitie en "
               "Veiligheid en de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties"));
   CHECK(persons(f) == std::vector<std::string>{"person:hanke-bruins-slot", "person:joost-sneller"});
@@ -94,7 +73,7 @@ TEST_CASE("an office named 'mede namens' is addressed, and no part of it becomes
 
 TEST_CASE("offices are dated edges: the term the register knows, the date of the document") {
   Fragment f =
-      run(" date 2021-06 De SP heeft minister Hoekstra van Financiën om opheldering gevraagd.\n");
+      kgtest::extract(" date 2021-06 De SP heeft minister Hoekstra van Financiën om opheldering gevraagd.\n");
   const Edge* e = edge(f, "person:wopke-hoekstra", "HOLDS_OFFICE", "org:min-fin");
   CHECK(edge_attr(e, "date") == "2021-06");
   CHECK(edge_attr(e, "from") == "2017-10-26");
@@ -102,17 +81,17 @@ TEST_CASE("offices are dated edges: the term the register knows, the date of the
 
 TEST_CASE("namesakes stay apart: particles and parties disagree") {
   // "Dijk (SP)" is not Jasper van Dijk (SP).
-  Fragment f = run(doc("het lid Dijk (SP)", "Minister Bruins Slot (Buitenlandse Zaken)"));
+  Fragment f = kgtest::extract(doc("het lid Dijk (SP)", "Minister Bruins Slot (Buitenlandse Zaken)"));
   auto ids = persons(f);
   CHECK(std::find(ids.begin(), ids.end(), "person:dijk-sp") != ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "person:jasper-van-dijk") == ids.end());
-  Fragment g = run(doc("het lid Van Dijk (SP)", "Minister Bruins Slot (Buitenlandse Zaken)"));
+  Fragment g = kgtest::extract(doc("het lid Van Dijk (SP)", "Minister Bruins Slot (Buitenlandse Zaken)"));
   auto gids = persons(g);
   CHECK(std::find(gids.begin(), gids.end(), "person:jasper-van-dijk") != gids.end());
 }
 
 TEST_CASE("countries, organisations and paper words are not persons") {
-  Fragment f = run(
+  Fragment f = kgtest::extract(
       " date 2023-10 Het is onduidelijk of Azerbeidzjan besluit Armenië binnen te vallen. De motie "
       "Ceder, Kamerstuk 21 501-02, nr. 2732 en de motie Bikker/Omtzigt zijn aangenomen.\n");
   auto ids = persons(f);
