@@ -35,14 +35,17 @@ demo: build
 test: build js-deps
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Gephi Lite's parsers for the export tests, from tests/js's lock file into $(BUILD)/js;
-# without npm the graphology reader tests are skipped (and say so).
+# Gephi Lite's parsers for the export tests, from tests/js's lock file into $(BUILD)/js
+# (npm from Debian when no npm is installed);
+# without npm or the registry the graphology reader tests are skipped (and say so).
 js-deps: $(BUILD)/js/node_modules/.package-lock.json
 
 $(BUILD)/js/node_modules/.package-lock.json: tests/js/package.json tests/js/package-lock.json
+	@command -v npm >/dev/null || scripts/install-deps.sh nodejs npm || true
 	@if command -v npm >/dev/null; then \
 	  mkdir -p $(BUILD)/js && cp tests/js/package.json tests/js/package-lock.json $(BUILD)/js/ && \
-	  cd $(BUILD)/js && npm ci --no-audit --no-fund --loglevel=error; \
+	  (cd $(BUILD)/js && npm ci --no-audit --no-fund --loglevel=error) || \
+	  echo "js-deps: npm ci failed (is the npm registry reachable?); the graphology reader tests will be skipped"; \
 	else echo "js-deps: npm not found; the graphology reader tests will be skipped"; fi
 
 # The benchmark of docs/performance.md: 10 MB, 100 MB and 1 GB by default (about 30 min);

@@ -48,6 +48,19 @@ void scan(const Attrs& attrs, std::map<std::string_view, AttrType>& types) {
 
 }  // namespace
 
+std::string_view xml_type_name(AttrType type) {
+  switch (type) {
+    case AttrType::kLong:
+      return "long";
+    case AttrType::kDouble:
+      return "double";
+    case AttrType::kBoolean:
+      return "boolean";
+    default:
+      return "string";
+  }
+}
+
 // id, source and target are XML attributes of <node>/<edge>, not <data>, so only the
 // names with keys of their own are reserved.
 bool reserved_attribute(std::string_view name) {

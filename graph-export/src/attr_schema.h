@@ -25,6 +25,10 @@ struct AttrDecl {
   AttrType type;
 };
 
+// The attribute type GraphML and GEXF declare for a type: long, double, boolean or string
+// (dates are ISO strings and lists are joined with ';', so both are strings there).
+std::string_view xml_type_name(AttrType type);
+
 // Names that the exports own (id, type, label, provenance); attributes of the same name
 // are not exported.
 bool reserved_attribute(std::string_view name);

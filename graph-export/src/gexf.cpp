@@ -24,19 +24,6 @@ constexpr std::string_view kHeader =
     "    <description>Who said what in Dutch parliamentary documents: a typed knowledge "
     "graph with provenance</description>\n  </meta>\n";
 
-std::string_view gexf_type(AttrType type) {
-  switch (type) {
-    case AttrType::kLong:
-      return "long";
-    case AttrType::kDouble:
-      return "double";
-    case AttrType::kBoolean:
-      return "boolean";
-    default:
-      return "string";  // dates as ISO strings, lists joined with ';'
-  }
-}
-
 // yyyy-mm-dd without a temporary string.
 std::string& append_day(std::string& out, Day day) {
   char text[10] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
@@ -100,7 +87,7 @@ class Writer {
       out.append("\" type=\"").append(type).append("\"/>\n");
     };
     one("type", "string");
-    for (const AttrDecl& a : attrs) one(a.name, gexf_type(a.type));
+    for (const AttrDecl& a : attrs) one(a.name, xml_type_name(a.type));
     one("provenance", "string");
     out.append("    </attributes>\n");
   }

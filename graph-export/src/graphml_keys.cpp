@@ -7,19 +7,6 @@ namespace {
 
 constexpr std::string_view kString = "string";
 
-std::string_view graphml_type(AttrType type) {
-  switch (type) {
-    case AttrType::kLong:
-      return "long";
-    case AttrType::kDouble:
-      return "double";
-    case AttrType::kBoolean:
-      return "boolean";
-    default:
-      return kString;
-  }
-}
-
 // Key ids are NMTOKENs: anything outside [A-Za-z0-9_.-] becomes '_', and a numeric
 // suffix keeps two names that sanitise alike apart.
 std::string key_id(char prefix, std::string_view name, std::set<std::string>& used) {
@@ -49,7 +36,7 @@ Keys collect_keys(const View& view, Domain domain) {
   keys.label = declare("label", kString);
   keys.type = declare("type", kString);
   for (const AttrDecl& a : scan_attributes(view, domain)) {
-    keys.by_attribute.emplace(a.name, declare(a.name, graphml_type(a.type)));
+    keys.by_attribute.emplace(a.name, declare(a.name, xml_type_name(a.type)));
   }
   keys.provenance = declare("provenance", kString);
   return keys;
