@@ -97,17 +97,4 @@ Result<Fragment> fragment_from_json(const nlohmann::json& j) {
   }
 }
 
-std::string encode_fragment(const Fragment& f) {
-  std::vector<uint8_t> bytes = nlohmann::json::to_msgpack(to_json(f));
-  return std::string(bytes.begin(), bytes.end());
-}
-
-Result<Fragment> decode_fragment(std::string_view bytes) {
-  try {
-    return fragment_from_json(nlohmann::json::from_msgpack(bytes.begin(), bytes.end()));
-  } catch (const std::exception& e) {
-    return Status::Storage(std::string("undecodable fragment: ") + e.what());
-  }
-}
-
 }  // namespace kg

@@ -19,7 +19,10 @@ nlohmann::json to_json(const Fragment& f);
 
 Result<Fragment> fragment_from_json(const nlohmann::json& j);
 
-std::string encode_fragment(const Fragment& f);                 // MessagePack bytes
-Result<Fragment> decode_fragment(std::string_view bytes);       // inverse of encode
+// The store's form: MessagePack of the JSON form, written and read without building JSON
+// (fragment_codec.cpp). decode_fragment accepts any MessagePack encoding of that form and
+// fails with Code::kStorage, saying why, on anything else.
+std::string encode_fragment(const Fragment& f);
+Result<Fragment> decode_fragment(std::string_view bytes);
 
 }  // namespace kg

@@ -67,10 +67,34 @@ TEST_CASE("fragments survive the MessagePack round trip") {
   CHECK(back->edges[0].provenance == f.edges[0].provenance);
 }
 
+// Stores written before the direct codec hold nlohmann's encoding of the JSON form (keys
+// sorted, other integer widths); they must read the same.
+TEST_CASE("fragments in the earlier MessagePack encoding decode to the same fragment") {
+  Fragment f = doc_fragment("doc:1", std::string(300, 'x'));  // a label longer than str8
+  f.nodes[0].attrs["number"] = int64_t{-70000};
+  f.nodes[0].attrs["offset"] = int64_t{5000000000};
+  f.nodes[0].attrs["aliases"] = std::vector<std::string>{"a", "b"};
+  f.nodes[0].attrs["score"] = 0.25;
+  f.edges[0].provenance.push_back({"doc:1", 70000, 70100, "rule.b"});
+  const std::vector<uint8_t> old = nlohmann::json::to_msgpack(to_json(f));
+  auto back = decode_fragment(std::string(old.begin(), old.end()));
+  REQUIRE(back.ok());
+  CHECK(to_json(*back) == to_json(f));
+  CHECK(encode_fragment(*back) == encode_fragment(f));
+}
+
 TEST_CASE("a corrupt fragment is a storage error, not a crash") {
   auto r = decode_fragment("\x92\x01garbage");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Code::kStorage);
+  const std::string good = encode_fragment(doc_fragment("doc:1", "X"));
+  for (size_t cut = 0; cut < good.size(); ++cut) {
+    INFO("cut at " << cut);
+    CHECK_FALSE(decode_fragment(good.substr(0, cut)).ok());  // truncated anywhere
+  }
+  CHECK_FALSE(decode_fragment(good + "x").ok());  // trailing bytes
+  // An array count far beyond the bytes that follow is refused, not allocated.
+  CHECK_FALSE(decode_fragment("\x83\xa3doc\xa1d\xa5nodes\xdd\x7f\xff\xff\xff").ok());
 }
 
 TEST_CASE("a moved graph keeps its edges valid") {
