@@ -2,15 +2,12 @@
 
 #include <exception>
 
+#include "graph/fragment_codec.h"
+
 namespace kg {
 namespace {
 
-// Keys that the node-link layout owns; attributes may not shadow them. A node may have a
-// "source" attribute (a Document's path); an edge may not.
-bool reserved(const std::string& key, bool edge) {
-  if (key == "type" || key == "provenance") return true;
-  return edge ? key == "source" || key == "target" || key == "key" : key == "id" || key == "label";
-}
+using codec::reserved;
 
 Value value_from_json(const nlohmann::json& j) {
   if (j.is_boolean()) return j.get<bool>();
