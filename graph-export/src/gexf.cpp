@@ -175,13 +175,7 @@ class Writer {
 }  // namespace
 
 Status write_gexf(const View& view, std::ostream& out) {
-  try {
-    Writer writer(out, view);
-    if (!writer.write()) return Status::Storage("GEXF export: writing the output failed");
-    return Status::Ok();
-  } catch (const std::exception& e) {
-    return Status::Storage(std::string("GEXF export failed: ") + e.what());
-  }
+  return run_writer<Writer>("GEXF", out, view);
 }
 
 Status write_gexf(const Graph& graph, std::ostream& out) { return write_gexf(View(graph), out); }

@@ -119,13 +119,7 @@ class Writer {
 }  // namespace
 
 Status write_graphml(const View& view, std::ostream& out) {
-  try {
-    Writer writer(out, view);
-    if (!writer.write()) return Status::Storage("GraphML export: writing the output failed");
-    return Status::Ok();
-  } catch (const std::exception& e) {
-    return Status::Storage(std::string("GraphML export failed: ") + e.what());
-  }
+  return run_writer<Writer>("GraphML", out, view);
 }
 
 Status write_graphml(const Graph& graph, std::ostream& out) {

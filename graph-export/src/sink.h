@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <ostream>
 #include <string>
 #include <string_view>
+
+#include "common/status.h"
 
 namespace kg::exporter {
 
@@ -42,5 +45,21 @@ class Sink {
   std::ostream& out_;
   std::string buf_;
 };
+
+// Runs a streaming writer (constructed from the stream and the view, with a write() that
+// returns false when the stream failed) and turns its failures into a Status naming the
+// format.
+template <class Writer, class View>
+Status run_writer(std::string_view format, std::ostream& out, const View& view) {
+  try {
+    Writer writer(out, view);
+    if (!writer.write()) {
+      return Status::Storage(std::string(format) + " export: writing the output failed");
+    }
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return Status::Storage(std::string(format) + " export failed: " + e.what());
+  }
+}
 
 }  // namespace kg::exporter
