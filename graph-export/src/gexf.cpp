@@ -2,7 +2,6 @@
 // it holds the Timeline and the degree of every vertex (both per vertex, not per byte
 // of output).
 
-#include <exception>
 #include <string>
 
 #include "attr_schema.h"

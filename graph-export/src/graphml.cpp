@@ -2,7 +2,6 @@
 // the only state that grows with the graph is the key declarations, collected by one
 // scan before writing.
 
-#include <exception>
 #include <string>
 
 #include "graphml_keys.h"
