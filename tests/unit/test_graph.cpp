@@ -94,7 +94,8 @@ TEST_CASE("a corrupt fragment is a storage error, not a crash") {
   }
   CHECK_FALSE(decode_fragment(good + "x").ok());  // trailing bytes
   // An array count far beyond the bytes that follow is refused, not allocated.
-  CHECK_FALSE(decode_fragment("\x83\xa3doc\xa1d\xa5nodes\xdd\x7f\xff\xff\xff").ok());
+  CHECK_FALSE(decode_fragment(
+      "\x83\xa3" "doc" "\xa1" "d" "\xa5" "nodes" "\xdd\x7f\xff\xff\xff").ok());
 }
 
 TEST_CASE("a moved graph keeps its edges valid") {
