@@ -8,7 +8,7 @@ PYTHON   := /usr/bin/python3
 PACKAGES := cmake g++ make pkg-config librocksdb-dev libboost-graph-dev nlohmann-json3-dev \
             catch2 libre2-dev libhyperscan-dev libcli11-dev \
             libutf8proc-dev libssl-dev python3 python3-networkx python3-igraph libxml2-utils \
-            libbenchmark-dev
+            libbenchmark-dev libmimalloc-dev
 
 .PHONY: all deps build demo test clean js-deps bench
 

@@ -11,6 +11,7 @@ struct Range {
   bool empty() const { return end <= begin; }
   uint32_t size() const { return empty() ? 0 : end - begin; }
   bool contains(uint32_t offset) const { return offset >= begin && offset < end; }
+  bool operator==(const Range&) const = default;
 };
 
 }  // namespace kg

@@ -150,16 +150,28 @@ Result<std::unique_ptr<Matcher>> Matcher::compile(const RuleSet& rules) {
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
 
+PreparedText Matcher::prepare(const Text& text) const {
+  PreparedText prepared(text);
+  prepared.scanned_ = impl_->prefilter.scan(text, prepared.hits_);
+  return prepared;
+}
+
 std::vector<PatternMatch> Matcher::patterns(const Text& text, Range range, Scope scope,
                                             std::string_view fact_prefix) const {
-  return patterns(text, range, scope, [fact_prefix](const PatternRule& rule) {
+  return patterns(prepare(text), range, scope, fact_prefix);
+}
+
+std::vector<PatternMatch> Matcher::patterns(const PreparedText& prepared, Range range, Scope scope,
+                                            std::string_view fact_prefix) const {
+  return patterns(prepared, range, scope, [fact_prefix](const PatternRule& rule) {
     return std::string_view(rule.fact).starts_with(fact_prefix);
   });
 }
 
 std::vector<PatternMatch> Matcher::patterns(
-    const Text& text, Range range, Scope scope,
+    const PreparedText& prepared, Range range, Scope scope,
     const std::function<bool(const PatternRule&)>& keep) const {
+  const Text& text = prepared.text();
   std::vector<PatternMatch> out;
   const auto size = static_cast<uint32_t>(text.text.size());
   const uint32_t end = std::min(range.end, size);
@@ -176,7 +188,11 @@ std::vector<PatternMatch> Matcher::patterns(
     if (rx.rule->scope != scope && rx.rule->scope != Scope::kAll) continue;
     if (!keep(*rx.rule)) continue;
     if (!filtered) {  // once per call, and only when some rule applies
-      impl_->prefilter.candidates(text, Range{begin, end}, may_match);
+      if (prepared.scanned_) {
+        impl_->prefilter.candidates(text, prepared.hits_, Range{begin, end}, may_match);
+      } else {
+        may_match.assign(impl_->regexes.size(), 1);
+      }
       filtered = true;
     }
     if (!may_match[i]) continue;

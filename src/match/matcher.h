@@ -6,6 +6,7 @@
 // Compiled once per run; const methods are safe to call from several threads.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,6 +38,30 @@ struct PatternMatch {
   const Capture* get(std::string_view name) const;
 };
 
+class Matcher;
+
+namespace match_internal {
+// One occurrence of a prefilter literal in Text::key: [begin, end) and its literal id.
+struct LiteralHit {
+  uint32_t begin = 0, end = 0, id = 0;
+};
+}  // namespace match_internal
+
+// A document prepared for Matcher::patterns: the literals of the regex rules' prefilter
+// are found in the whole text once, so that each call over a part of it only looks them
+// up. Refers to `text`, which must outlive it and not change.
+class PreparedText {
+ public:
+  const Text& text() const { return *text_; }
+
+ private:
+  friend class Matcher;
+  explicit PreparedText(const Text& text) : text_(&text) {}
+  const Text* text_;
+  std::vector<match_internal::LiteralHit> hits_;  // ordered by end
+  bool scanned_ = false;  // false: the prefilter could not scan, every rule runs
+};
+
 class Matcher {
  public:
   // Fails (Code::kInput) with one line per broken pattern if a regex does not compile.
@@ -47,16 +72,22 @@ class Matcher {
   // Non-overlapping entity mentions in text order.
   std::vector<EntityMatch> entities(const Text& text) const;
 
+  // Prepares a document for patterns(); one scan of its key.
+  PreparedText prepare(const Text& text) const;
+
   // All matches of the regex rules whose scope is `scope` (or kAll), searched inside
   // `range` only; matches do not overlap within one rule. In text order (ties: rule order).
   // `range` is the subject: ^ and $ (without (?m)) match at its ends.
   // With a non-empty fact_prefix only the rules whose fact starts with it run, so that
   // each extractor runs just its own rules.
-  std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope,
+  std::vector<PatternMatch> patterns(const PreparedText& text, Range range, Scope scope,
                                      std::string_view fact_prefix = {}) const;
   // The same with only the rules for which keep(rule) is true.
-  std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope,
+  std::vector<PatternMatch> patterns(const PreparedText& text, Range range, Scope scope,
                                      const std::function<bool(const PatternRule&)>& keep) const;
+  // For a single call: prepares `text` (scanning all of it) and runs the rules on `range`.
+  std::vector<PatternMatch> patterns(const Text& text, Range range, Scope scope,
+                                     std::string_view fact_prefix = {}) const;
 
  private:
   struct Impl;

@@ -11,6 +11,7 @@ namespace {
 struct ThreadState {
   hs_scratch_t* scratch = nullptr;
   uint64_t serial = 0;
+  std::vector<uint32_t> found;  // Hyperscan ids in the range
   std::vector<int> atoms;
   std::vector<int> potential;
   ~ThreadState() { hs_free_scratch(scratch); }
@@ -19,14 +20,14 @@ struct ThreadState {
 thread_local ThreadState tls;
 
 struct ScanContext {
-  const std::vector<std::vector<int>>* atoms_of;  // Hyperscan id -> atom ids
-  std::vector<int>* found;
+  const std::vector<uint32_t>* length;  // Hyperscan id -> bytes
+  std::vector<LiteralHit>* hits;
 };
 
-int on_atom(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
+int on_atom(unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) {
   auto* c = static_cast<ScanContext*>(context);
-  const std::vector<int>& atoms = (*c->atoms_of)[id];
-  c->found->insert(c->found->end(), atoms.begin(), atoms.end());
+  const auto end = static_cast<uint32_t>(to);
+  c->hits->push_back(LiteralHit{end - (*c->length)[id], end, id});
   return 0;
 }
 
@@ -64,6 +65,7 @@ Status Prefilter::build(const std::vector<const std::string*>& regexes,
     if (fresh) {
       folded.push_back(f);
       atoms_of_.emplace_back();
+      length_.push_back(static_cast<uint32_t>(f.size()));
     }
     atoms_of_[it->second].push_back(static_cast<int>(i));
   }
@@ -76,7 +78,7 @@ Status Prefilter::build(const std::vector<const std::string*>& regexes,
     lens.push_back(folded[k].size());
     hs_ids.push_back(k);
   }
-  std::vector<unsigned> flags(folded.size(), HS_FLAG_SINGLEMATCH);
+  std::vector<unsigned> flags(folded.size(), 0);
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(exprs.data(), flags.data(), hs_ids.data(), lens.data(),
                            static_cast<unsigned>(folded.size()), HS_MODE_BLOCK, nullptr, &db_,
@@ -91,30 +93,51 @@ Status Prefilter::build(const std::vector<const std::string*>& regexes,
   return Status::Ok();
 }
 
-void Prefilter::candidates(const Text& text, Range range, std::vector<uint8_t>& pass) const {
-  pass.assign(rules_, 1);
-  if (rules_ == 0 || db_ == nullptr || text.key_to_text.size() != text.key.size() + 1) return;
+bool Prefilter::scan(const Text& text, std::vector<LiteralHit>& hits) const {
+  hits.clear();
+  if (db_ == nullptr || text.key_to_text.size() != text.key.size() + 1) return false;
   ThreadState& state = tls;
   if (state.serial != serial_) {
     hs_error_t rc = state.scratch == nullptr ? hs_clone_scratch(prototype_, &state.scratch)
                                              : hs_alloc_scratch(db_, &state.scratch);
-    if (rc != HS_SUCCESS) return;  // out of memory: every rule runs
+    if (rc != HS_SUCCESS) return false;  // out of memory
     state.serial = serial_;
   }
+  ScanContext context{&length_, &hits};
+  if (hs_scan(db_, text.key.data(), static_cast<unsigned>(text.key.size()), 0, state.scratch,
+              on_atom, &context) != HS_SUCCESS) {
+    return false;
+  }
+  // Hyperscan reports in end order within its engines; make it an invariant.
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const LiteralHit& a, const LiteralHit& b) { return a.end < b.end; });
+  return true;
+}
+
+void Prefilter::candidates(const Text& text, const std::vector<LiteralHit>& hits, Range range,
+                           std::vector<uint8_t>& pass) const {
   // The key stretch of the range, widened by one byte on each side so that an atom
   // touching the range's edge (a space of a collapsed whitespace run) is not lost.
   const auto& k2t = text.key_to_text;
-  size_t kb = std::lower_bound(k2t.begin(), k2t.end() - 1, range.begin) - k2t.begin();
-  size_t ke = std::lower_bound(k2t.begin(), k2t.end() - 1, range.end) - k2t.begin();
+  auto kb = static_cast<uint32_t>(std::lower_bound(k2t.begin(), k2t.end() - 1, range.begin) -
+                                  k2t.begin());
+  auto ke =
+      static_cast<uint32_t>(std::lower_bound(k2t.begin(), k2t.end() - 1, range.end) - k2t.begin());
   kb = kb > 0 ? kb - 1 : 0;
-  ke = std::min(ke + 1, text.key.size());
+  ke = std::min<uint32_t>(ke + 1, static_cast<uint32_t>(text.key.size()));
+  // The atoms that lie wholly inside the stretch: those a scan of it alone would find.
+  ThreadState& state = tls;
+  state.found.clear();
+  auto it = std::upper_bound(hits.begin(), hits.end(), kb,
+                             [](uint32_t v, const LiteralHit& h) { return v < h.end; });
+  for (; it != hits.end() && it->end <= ke; ++it) {
+    if (it->begin >= kb) state.found.push_back(it->id);
+  }
+  std::sort(state.found.begin(), state.found.end());
+  state.found.erase(std::unique(state.found.begin(), state.found.end()), state.found.end());
   state.atoms.assign(always_.begin(), always_.end());
-  if (ke > kb) {
-    ScanContext context{&atoms_of_, &state.atoms};
-    if (hs_scan(db_, text.key.data() + kb, static_cast<unsigned>(ke - kb), 0, state.scratch,
-                on_atom, &context) != HS_SUCCESS) {
-      return;  // every rule runs
-    }
+  for (uint32_t id : state.found) {
+    state.atoms.insert(state.atoms.end(), atoms_of_[id].begin(), atoms_of_[id].end());
   }
   filter_.AllPotentials(state.atoms, &state.potential);
   pass.assign(rules_, 0);

@@ -18,6 +18,7 @@
 
 #include "common/range.h"
 #include "common/status.h"
+#include "match/matcher.h"
 #include "read/normalise.h"
 
 namespace kg::match_internal {
@@ -33,15 +34,23 @@ class Prefilter {
   // list is index i below.
   Status build(const std::vector<const std::string*>& regexes, const RE2::Options& options);
 
+  // Every occurrence of an atom in text's key, ordered by end, into hits. False when it
+  // cannot scan (no atoms, a text without its key map, no scratch space): then every
+  // rule must run. Safe from several threads.
+  bool scan(const Text& text, std::vector<LiteralHit>& hits) const;
+
   // Sets pass[i] to 1 for every rule i that may match inside `range` of `text` and to 0
-  // for the others; pass is resized to the number of rules. Safe from several threads.
-  void candidates(const Text& text, Range range, std::vector<uint8_t>& pass) const;
+  // for the others, from the hits of a successful scan(text); pass is resized to the
+  // number of rules. Safe from several threads.
+  void candidates(const Text& text, const std::vector<LiteralHit>& hits, Range range,
+                  std::vector<uint8_t>& pass) const;
 
  private:
   re2::FilteredRE2 filter_{3};
   size_t rules_ = 0;
   std::vector<int> always_;  // atoms whose fold is empty: count as present everywhere
   std::vector<std::vector<int>> atoms_of_;  // Hyperscan id (a distinct fold) -> atom ids
+  std::vector<uint32_t> length_;            // Hyperscan id -> bytes of the fold
   hs_database_t* db_ = nullptr;
   hs_scratch_t* prototype_ = nullptr;
   uint64_t serial_ = 0;  // keys the per-thread scratch

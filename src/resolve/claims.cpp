@@ -166,7 +166,8 @@ class ClaimBuilder {
     if (u.parts.empty()) return;
     // The body only: ^ in a rule is where the answer's text begins, after its heading.
     Range body{u.parts.front().begin, u.parts.back().end};
-    std::vector<PatternMatch> matches = matcher_.patterns(st_.text, body, Scope::kBody, "claim.");
+    std::vector<PatternMatch> matches =
+        matcher_.patterns(st_.prepared, body, Scope::kBody, "claim.");
     if (matches.empty()) return;
     if (!persons_) persons_ = person_mentions(st_, matcher_);
     std::vector<Sentence> sentences = split_sentences(st_.text.text, u.parts);

@@ -93,7 +93,7 @@ std::vector<NodeRef> person_mentions(DocState& st, const Matcher& matcher) {
   ranges.insert(ranges.end(), st.seg.paragraphs.begin(), st.seg.paragraphs.end());
   std::vector<NodeRef> out;
   for (Range r : ranges) {
-    for (const PatternMatch& m : matcher.patterns(st.text, r, Scope::kBody, "person_mention")) {
+    for (const PatternMatch& m : matcher.patterns(st.prepared, r, Scope::kBody, "person_mention")) {
       for (NodeRef& person : add_persons(st, m, "persons")) out.push_back(std::move(person));
     }
   }
@@ -111,7 +111,7 @@ SourceReading read_source(const DocState& st, const Matcher& matcher, Range phra
          std::string_view(",;:").find(out.text.back()) != std::string_view::npos) {
     out.text.pop_back();
   }
-  if (!matcher.patterns(st.text, phrase, Scope::kBody, "claim.self").empty()) {
+  if (!matcher.patterns(st.prepared, phrase, Scope::kBody, "claim.self").empty()) {
     out.kind = SourceReading::Kind::kSelf;
     return out;
   }

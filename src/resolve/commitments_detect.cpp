@@ -33,7 +33,8 @@ std::optional<Kind> trigger_kind(const std::string& fact) {
   if (fact == "commit.clause.expected") return Kind::kExpected;
   if (fact == "commit.clause.reported") return Kind::kReported;
   if (fact == "commit.clause.declined") return Kind::kDeclined;
-  if (fact == "commit.clause.fulfilled" || fact == "commit.clause.fulfilled_self") return Kind::kFulfilment;
+  if (fact == "commit.clause.fulfilled" || fact == "commit.clause.fulfilled_self")
+    return Kind::kFulfilment;
   if (fact == "commit.clause.deferral") return Kind::kDeferral;
   return std::nullopt;
 }
@@ -41,12 +42,18 @@ std::optional<Kind> trigger_kind(const std::string& fact) {
 // Rank of the positive kinds when a sentence has several: the most specific reading wins.
 int rank(Kind k) {
   switch (k) {
-    case Kind::kReported: return 5;
-    case Kind::kDeferral: return 4;
-    case Kind::kExpected: return 3;
-    case Kind::kPromise: return 2;
-    case Kind::kPassive: return 1;
-    default: return 0;
+    case Kind::kReported:
+      return 5;
+    case Kind::kDeferral:
+      return 4;
+    case Kind::kExpected:
+      return 3;
+    case Kind::kPromise:
+      return 2;
+    case Kind::kPassive:
+      return 1;
+    default:
+      return 0;
   }
 }
 
@@ -77,15 +84,22 @@ bool has_entity(const DocState& st, Range r, bool ministry) {
 
 // The speaker of the document: first person, the cabinet, "mijn ministerie".
 bool is_self(const std::string& folded) {
-  static const std::unordered_set<std::string> kSelf = {
-      "ik", "wij", "we", "het kabinet", "de regering", "mijn ministerie", "ons ministerie",
-      "het ministerie", "de minister", "de staatssecretaris"};
+  static const std::unordered_set<std::string> kSelf = {"ik",
+                                                        "wij",
+                                                        "we",
+                                                        "het kabinet",
+                                                        "de regering",
+                                                        "mijn ministerie",
+                                                        "ons ministerie",
+                                                        "het ministerie",
+                                                        "de minister",
+                                                        "de staatssecretaris"};
   return kSelf.count(folded) > 0;
 }
 
 bool is_office(const std::string& folded) {
-  for (std::string_view w : {"minister", "staatssecretaris", "bewindspersoon", "ministerie", "kabinet",
-                             "regering", "ambtsvoorganger", "voorganger"}) {
+  for (std::string_view w : {"minister", "staatssecretaris", "bewindspersoon", "ministerie",
+                             "kabinet", "regering", "ambtsvoorganger", "voorganger"}) {
     if (folded.find(w) != std::string::npos) return true;
   }
   return false;
@@ -118,10 +132,12 @@ std::string canonical_meeting(const std::string& folded_kind) {
 
 // The words after the first topic preposition of what is promised ("onderzoek doen naar X"),
 // when they carry at least two content stems; else all of it.
-std::vector<std::string> topic_of(const std::string& object, const std::unordered_set<std::string>& skip) {
+std::vector<std::string> topic_of(const std::string& object,
+                                  const std::unordered_set<std::string>& skip) {
   std::string f = fold(object);
   size_t best = std::string::npos;
-  for (std::string_view p : {"naar ", "over ", "om ", "inzake ", "omtrent ", "betreffende ", "tot ", "voor "}) {
+  for (std::string_view p :
+       {"naar ", "over ", "om ", "inzake ", "omtrent ", "betreffende ", "tot ", "voor "}) {
     for (size_t at = f.find(p); at != std::string::npos; at = f.find(p, at + 1)) {
       if (at == 0 || f[at - 1] == ' ') {
         best = std::min(best, at + p.size());
@@ -144,21 +160,31 @@ bool negated(const std::string& folded_object) {
 
 void sort_modifier(SentenceFacts& f, const DocState& st, const PatternMatch& m) {
   const std::string& fact = m.rule->fact;
-  if (fact == "commit.mod.veto") f.vetoes.push_back(&m);
-  else if (fact == "commit.mod.due") f.dues.push_back(&m);
-  else if (fact == "commit.mod.meeting") f.meetings.push_back(&m);
-  else if (fact == "commit.mod.meeting_anaphor") f.meeting_anaphors.push_back(&m);
-  else if (fact == "commit.mod.letter") f.letters.push_back(&m);
-  else if (fact == "commit.mod.kamerstuk") f.kamerstukken.push_back(&m);
-  else if (fact == "commit.mod.backref") f.backrefs.push_back(&m);
-  else if (fact == "commit.mod.anaphor") f.anaphors.push_back(&m);
-  else if (fact == "commit.mod.agent") f.agents.push_back(&m);
+  if (fact == "commit.mod.veto")
+    f.vetoes.push_back(&m);
+  else if (fact == "commit.mod.due")
+    f.dues.push_back(&m);
+  else if (fact == "commit.mod.meeting")
+    f.meetings.push_back(&m);
+  else if (fact == "commit.mod.meeting_anaphor")
+    f.meeting_anaphors.push_back(&m);
+  else if (fact == "commit.mod.letter")
+    f.letters.push_back(&m);
+  else if (fact == "commit.mod.kamerstuk")
+    f.kamerstukken.push_back(&m);
+  else if (fact == "commit.mod.backref")
+    f.backrefs.push_back(&m);
+  else if (fact == "commit.mod.anaphor")
+    f.anaphors.push_back(&m);
+  else if (fact == "commit.mod.agent")
+    f.agents.push_back(&m);
 }
 
 // The words of the commitment frame in a range (gazetteer label COMMIT_FRAME), folded.
 std::unordered_set<std::string> frame_words(const DocState& st, Range r) {
   std::unordered_set<std::string> out;
-  for (const EntityMatch* e : st.entities_in(r, "COMMIT_FRAME")) out.insert(fold(text_of(st, e->range)));
+  for (const EntityMatch* e : st.entities_in(r, "COMMIT_FRAME"))
+    out.insert(fold(text_of(st, e->range)));
   return out;
 }
 
@@ -167,8 +193,9 @@ std::unordered_set<std::string> frame_words(const DocState& st, Range r) {
 std::vector<Trigger> choose(const DocState& st, const SentenceFacts& f, Range sentence) {
   std::optional<Trigger> pos, declined, fulfil;
   for (Trigger t : f.triggers) {
-    bool vetoed = std::any_of(f.vetoes.begin(), f.vetoes.end(),
-                              [&](const PatternMatch* v) { return overlaps(v->range, t.m->range); });
+    bool vetoed = std::any_of(f.vetoes.begin(), f.vetoes.end(), [&](const PatternMatch* v) {
+      return overlaps(v->range, t.m->range);
+    });
     if (vetoed || !acceptable_actor(st, *t.m)) continue;
     if (t.kind == Kind::kPassive) {
       bool third_party = std::any_of(f.agents.begin(), f.agents.end(), [&](const PatternMatch* a) {
@@ -179,16 +206,19 @@ std::vector<Trigger> choose(const DocState& st, const SentenceFacts& f, Range se
     }
     if (t.kind == Kind::kPromise) {
       Range obj = capture(*t.m, "object");
-      if (!capture(*t.m, "neg").empty() || negated(fold(text_of(st, obj)))) t.kind = Kind::kDeclined;
+      if (!capture(*t.m, "neg").empty() || negated(fold(text_of(st, obj))))
+        t.kind = Kind::kDeclined;
     }
-    std::optional<Trigger>& slot =
-        t.kind == Kind::kDeclined ? declined : t.kind == Kind::kFulfilment ? fulfil : pos;
+    std::optional<Trigger>& slot = t.kind == Kind::kDeclined     ? declined
+                                   : t.kind == Kind::kFulfilment ? fulfil
+                                                                 : pos;
     if (!slot || rank(t.kind) > rank(slot->kind)) slot = t;
   }
   std::vector<Trigger> out;
   if (fulfil) out.push_back(*fulfil);
   if (declined) out.push_back(*declined);
-  if (pos && !fulfil && !(declined && overlaps(declined->m->range, pos->m->range))) out.push_back(*pos);
+  if (pos && !fulfil && !(declined && overlaps(declined->m->range, pos->m->range)))
+    out.push_back(*pos);
   return out;
 }
 
@@ -198,22 +228,24 @@ struct EarlierMeeting {
   std::string rule, kind, label;
   Date date;
 };
-std::optional<EarlierMeeting> earlier_meeting(const DocState& st, const Matcher& matcher, Range unit,
-                                              uint32_t at, const std::string& kind) {
+std::optional<EarlierMeeting> earlier_meeting(const DocState& st, const Matcher& matcher,
+                                              Range unit, uint32_t at, const std::string& kind) {
   std::optional<EarlierMeeting> out;
-  for (const PatternMatch& m : matcher.patterns(st.text, {unit.begin, at}, Scope::kBody, "commit.mod.meeting")) {
+  for (const PatternMatch& m :
+       matcher.patterns(st.prepared, {unit.begin, at}, Scope::kBody, "commit.mod.meeting")) {
     if (m.rule->fact != "commit.mod.meeting") continue;
     std::string k = canonical_meeting(fold(text_of(st, capture(m, "kind"))));
     Range dr = capture(m, "date");
     auto d = parse_dutch_date(text_of(st, dr), st.date);
     if (!d || (k != kind && kind != "overleg" && kind != "debat")) continue;
-    out = EarlierMeeting{m.range, m.rule->id, k, display(text_of(st, {capture(m, "kind").begin, dr.end})), *d};
+    out = EarlierMeeting{m.range, m.rule->id, k,
+                         display(text_of(st, {capture(m, "kind").begin, dr.end})), *d};
   }
   return out;
 }
 
-void fill_when(const DocState& st, const Matcher& matcher, const SentenceFacts& f, Range unit, Range trigger,
-               Clause& c) {
+void fill_when(const DocState& st, const Matcher& matcher, const SentenceFacts& f, Range unit,
+               Range trigger, Clause& c) {
   for (const PatternMatch* m : f.meetings) {
     if (m->range.begin > trigger.end) continue;
     Range dr = capture(*m, "date");
@@ -266,7 +298,7 @@ void fill_due(const DocState& st, const SentenceFacts& f, Range trigger, Clause&
     auto due = parse_due(st.text.text, *m, base);
     if (!due) continue;
     if (!due->iso.empty() && base && due->iso < base->iso()) continue;  // a date in the past
-    if (c.due && (due->iso.empty() || !c.due->iso.empty())) continue;  // the first dated one wins
+    if (c.due && (due->iso.empty() || !c.due->iso.empty())) continue;   // the first dated one wins
     c.due = due;
     c.due_range = m->range;
     c.due_rule = m->rule->id;
@@ -281,7 +313,8 @@ void fill_fulfilment(const DocState& st, const SentenceFacts& f, Clause& c) {
     }
     std::string nr = text_of(st, capture(*m, "nr"));
     c.fulfilled_by = "kst:" + dossier + "-" + nr;
-    c.fulfilled_label = "Kamerstuk " + dossier.substr(0, 2) + " " + dossier.substr(2) + ", nr. " + nr;
+    c.fulfilled_label =
+        "Kamerstuk " + dossier.substr(0, 2) + " " + dossier.substr(2) + ", nr. " + nr;
     break;
   }
   for (const PatternMatch* m : f.letters) {
@@ -296,13 +329,20 @@ void fill_fulfilment(const DocState& st, const SentenceFacts& f, Clause& c) {
 
 const char* kind_name(Kind k) {
   switch (k) {
-    case Kind::kPromise: return "promise";
-    case Kind::kPassive: return "passive";
-    case Kind::kExpected: return "expected";
-    case Kind::kReported: return "reported";
-    case Kind::kDeclined: return "declined";
-    case Kind::kFulfilment: return "fulfilment";
-    case Kind::kDeferral: return "deferral";
+    case Kind::kPromise:
+      return "promise";
+    case Kind::kPassive:
+      return "passive";
+    case Kind::kExpected:
+      return "expected";
+    case Kind::kReported:
+      return "reported";
+    case Kind::kDeclined:
+      return "declined";
+    case Kind::kFulfilment:
+      return "fulfilment";
+    case Kind::kDeferral:
+      return "deferral";
   }
   return "";
 }
@@ -314,7 +354,8 @@ void detect(DocState& st, const Matcher& matcher, const std::vector<Unit>& units
   if (sentences.empty()) return;
   // Notices are first-person prose like answers: the body rules apply to them too. Triggers
   // are searched in the whole unit, modifiers only in the sentences that have a trigger.
-  std::vector<PatternMatch> triggers = matcher.patterns(st.text, u.range, Scope::kBody, "commit.clause.");
+  std::vector<PatternMatch> triggers =
+      matcher.patterns(st.prepared, u.range, Scope::kBody, "commit.clause.");
   // A match belongs to the sentence that holds its start; a match that starts before a
   // sentence (a leading boundary character, a notice's heading) to the one that holds its first
   // capture or its end.
@@ -336,7 +377,7 @@ void detect(DocState& st, const Matcher& matcher, const std::vector<Unit>& units
   for (size_t s = 0; s < sentences.size(); ++s) {
     SentenceFacts& f = facts[s];
     if (f.triggers.empty()) continue;
-    f.modifiers = matcher.patterns(st.text, sentences[s].span, Scope::kBody, "commit.mod.");
+    f.modifiers = matcher.patterns(st.prepared, sentences[s].span, Scope::kBody, "commit.mod.");
     for (const PatternMatch& m : f.modifiers) sort_modifier(f, st, m);
     f.generic = frame_words(st, sentences[s].span);
     for (Trigger t : choose(st, f, sentences[s].span)) {
@@ -368,12 +409,14 @@ void detect(DocState& st, const Matcher& matcher, const std::vector<Unit>& units
         if (!n.empty()) c.backref_question = std::stoi(n);
       }
       std::string fobj = fold(c.object.empty() ? c.text : c.object);
-      c.informs = fobj.find("informe") != std::string::npos || fobj.find("op de hoogte") != std::string::npos ||
+      c.informs = fobj.find("informe") != std::string::npos ||
+                  fobj.find("op de hoogte") != std::string::npos ||
                   fobj.find("op terug") != std::string::npos;
       c.fulfils_self = t.m->rule->fact == "commit.clause.fulfilled_self";
       // A fulfilment's letter is when it was fulfilled; only a self-fulfilment may say when
       // the promise was made ("die ik heb gedaan in het debat van 12 mei").
-      if (c.kind == Kind::kReported || c.fulfils_self) fill_when(st, matcher, f, u.range, t.m->range, c);
+      if (c.kind == Kind::kReported || c.fulfils_self)
+        fill_when(st, matcher, f, u.range, t.m->range, c);
       if (c.kind == Kind::kFulfilment) {
         fill_fulfilment(st, f, c);
         if (c.fulfils_self) c.fulfilled_on = st.date;

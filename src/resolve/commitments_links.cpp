@@ -64,19 +64,22 @@ std::string aanhangsel_paper(DocState& st, const PatternMatch& m) {
   return id;
 }
 
-bool inside(Range inner, Range outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+bool inside(Range inner, Range outer) {
+  return inner.begin >= outer.begin && inner.end <= outer.end;
+}
 
 }  // namespace
 
 void add_document_links(DocState& st, const Matcher& matcher) {
-  std::vector<PatternMatch> matches = matcher.patterns(st.text, st.seg.header, Scope::kHeader, "commit.link.");
+  std::vector<PatternMatch> matches =
+      matcher.patterns(st.prepared, st.seg.header, Scope::kHeader, "commit.link.");
   std::vector<Range> followed;
   std::vector<std::string> followed_ids;
   for (const PatternMatch& m : matches) {
     const std::string& fact = m.rule->fact;
-    std::string id = fact == "commit.link.followup"        ? questions_paper(st, m)
+    std::string id = fact == "commit.link.followup"         ? questions_paper(st, m)
                      : fact == "commit.link.followup_paper" ? aanhangsel_paper(st, m)
-                                                             : "";
+                                                            : "";
     if (id.empty()) continue;
     if (const Capture* t = m.get("title")) followed.push_back(t->range);
     followed_ids.push_back(id);
@@ -85,13 +88,16 @@ void add_document_links(DocState& st, const Matcher& matcher) {
   for (const PatternMatch& m : matches) {
     if (m.rule->fact != "commit.link.own") continue;
     const Capture* c = m.get("title");
-    if (!c || std::any_of(followed.begin(), followed.end(), [&](Range f) { return inside(f, c->range); })) {
+    if (!c || std::any_of(followed.begin(), followed.end(),
+                          [&](Range f) { return inside(f, c->range); })) {
       continue;  // "over de beantwoording van de vragen «T»": T is not this document's own title
     }
     std::string id = questions_paper(st, m);
-    if (id.empty() || std::find(followed_ids.begin(), followed_ids.end(), id) != followed_ids.end()) continue;
+    if (id.empty() || std::find(followed_ids.begin(), followed_ids.end(), id) != followed_ids.end())
+      continue;
     Node* doc = st.out.find(st.doc_id);
-    if (auto z = doc->attrs.find("zaak"); z != doc->attrs.end()) st.out.find(id)->attrs.emplace("zaak", z->second);
+    if (auto z = doc->attrs.find("zaak"); z != doc->attrs.end())
+      st.out.find(id)->attrs.emplace("zaak", z->second);
     st.out.edge(st.doc_id, id, edge_type::kRefersTo, st.out.provenance(m.range, m.rule->id),
                 {{"role", std::string("identity")}});
     break;

@@ -28,6 +28,7 @@ struct Container {
 struct DocState {
   const SourceFile& source;
   const Text& text;
+  const PreparedText& prepared;  // text, for the regex rules
   const Segmentation& seg;
   const std::vector<EntityMatch>& entities;
   const PersonRegister& persons;
@@ -67,13 +68,17 @@ std::vector<NodeRef> add_persons(DocState& st, const PatternMatch& m, std::strin
 std::string add_person(DocState& st, const PersonRef& ref, const std::vector<Range>& shared,
                        std::string_view rule);
 
-// First pass: only the dates the rules of a scope state, so that the document's date
-// is known before names are resolved against the register.
-void apply_date_facts(DocState& st, const Matcher& matcher, Range range, Scope scope);
+// The matches of the regex rules that apply_date_facts and apply_pattern_facts handle
+// (persons that asked or answered, dates, titles, zaak numbers, references) in a range.
+std::vector<PatternMatch> fact_matches(const DocState& st, const Matcher& matcher, Range range,
+                                       Scope scope);
 
-// Applies the regex rules of a scope to a range: persons that asked or answered,
-// dates, titles, zaak numbers and references become nodes, edges and attributes.
-void apply_pattern_facts(DocState& st, const Matcher& matcher, Range range, Scope scope);
+// First pass: only the dates among the matches, so that the document's date is known
+// before names are resolved against the register.
+void apply_date_facts(DocState& st, const std::vector<PatternMatch>& matches);
+
+// Second pass: the matches become nodes, edges and attributes.
+void apply_pattern_facts(DocState& st, const std::vector<PatternMatch>& matches);
 
 // Gazetteer mentions: entity nodes and MENTIONS edges from their containers.
 void add_entity_mentions(DocState& st);

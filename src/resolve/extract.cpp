@@ -27,7 +27,9 @@ std::string excerpt(const std::string& s) {
   return s.substr(0, cut) + "…";
 }
 
-Range span(const Block& b) { return {b.heading.empty() ? b.body.begin : b.heading.begin, b.body.end}; }
+Range span(const Block& b) {
+  return {b.heading.empty() ? b.body.begin : b.heading.begin, b.body.end};
+}
 
 void add_blocks(DocState& st, const std::vector<Block>& blocks, bool questions) {
   std::string_view type = questions ? node_type::kQuestion : node_type::kAnswer;
@@ -60,7 +62,8 @@ void link_answers(DocState& st) {
       bool shared = std::any_of(a.numbers.begin(), a.numbers.end(), [&](int n) {
         return std::find(q.numbers.begin(), q.numbers.end(), n) != q.numbers.end();
       });
-      if (shared) st.out.edge(a.id, q.id, edge_type::kAnswers, st.out.provenance(a.range, "segment"));
+      if (shared)
+        st.out.edge(a.id, q.id, edge_type::kAnswers, st.out.provenance(a.range, "segment"));
     }
   }
 }
@@ -92,7 +95,8 @@ const char* kind_of(const Segmentation& seg) {
 std::vector<std::pair<Scope, Range>> scoped_ranges(const Segmentation& seg) {
   std::vector<std::pair<Scope, Range>> out;
   out.emplace_back(Scope::kHeader, seg.header);
-  for (const Notice& n : seg.notices) out.emplace_back(Scope::kNotice, Range{n.heading.begin, n.body.end});
+  for (const Notice& n : seg.notices)
+    out.emplace_back(Scope::kNotice, Range{n.heading.begin, n.body.end});
   out.emplace_back(Scope::kTrailer, seg.trailer);
   return out;
 }
@@ -124,8 +128,7 @@ std::vector<const EntityMatch*> DocState::entities_in(Range r, std::string_view 
   return out;
 }
 
-Extractor::Extractor(std::unique_ptr<Matcher> matcher, PersonRegister persons,
-                     EntityTable entities)
+Extractor::Extractor(std::unique_ptr<Matcher> matcher, PersonRegister persons, EntityTable entities)
     : matcher_(std::move(matcher)), persons_(std::move(persons)), entities_(std::move(entities)) {}
 
 Result<std::unique_ptr<Extractor>> Extractor::create(const RuleSet& rules) {
@@ -145,8 +148,10 @@ Fragment Extractor::extract(const SourceFile& source) const {
   Segmentation seg = segment(text);
   std::vector<EntityMatch> entities = matcher_->entities(text);
   std::string doc_id = document_id(source);
-  DocState st{source, text, seg, entities, persons_, entities_, FragmentBuilder(doc_id, text),
-              doc_id, std::nullopt, {}, {}};
+  PreparedText prepared = matcher_->prepare(text);
+  DocState st{source,   text,         prepared,  seg,
+              entities, persons_,     entities_, FragmentBuilder(doc_id, text),
+              doc_id,   std::nullopt, {},        {}};
 
   Range whole{0, static_cast<uint32_t>(text.text.size())};
   Node& doc = st.out.node(doc_id, node_type::kDocument, "", st.out.provenance(whole, "read"));
@@ -159,15 +164,28 @@ Fragment Extractor::extract(const SourceFile& source) const {
   add_blocks(st, seg.answers, false);
   link_answers(st);
 
-  auto scopes = scoped_ranges(seg);
-  for (const auto& [scope, range] : scopes) apply_date_facts(st, *matcher_, range, scope);
+  // The header, notice and trailer rules run once per scope; their matches serve the
+  // date pass (the document's date is needed to resolve names) and then the facts.
+  std::vector<std::vector<PatternMatch>> scoped;
+  for (const auto& [scope, range] : scoped_ranges(seg)) {
+    scoped.push_back(fact_matches(st, *matcher_, range, scope));
+  }
+  for (const auto& matches : scoped) apply_date_facts(st, matches);
   st.date = principal_date(st);
   if (st.date) st.out.find(doc_id)->attrs.emplace("date", st.date->iso());
-  for (const auto& [scope, range] : scopes) apply_pattern_facts(st, *matcher_, range, scope);
+  for (const auto& matches : scoped) apply_pattern_facts(st, matches);
+  // Body facts per question, answer and paragraph; a range searched once (a paragraph
+  // that is a whole answer) is not searched again.
+  std::vector<Range> searched;
+  auto body_facts = [&](Range r) {
+    if (std::find(searched.begin(), searched.end(), r) != searched.end()) return;
+    searched.push_back(r);
+    apply_pattern_facts(st, fact_matches(st, *matcher_, r, Scope::kBody));
+  };
   for (const auto* list : {&st.questions, &st.answers}) {
-    for (const Container& c : *list) apply_pattern_facts(st, *matcher_, c.range, Scope::kBody);
+    for (const Container& c : *list) body_facts(c.range);
   }
-  for (Range r : seg.paragraphs) apply_pattern_facts(st, *matcher_, r, Scope::kBody);
+  for (Range r : seg.paragraphs) body_facts(r);
   add_entity_mentions(st);
   add_references(st, *matcher_);
   add_claims(st, *matcher_);

@@ -115,38 +115,51 @@ bool is_date_fact(std::string_view fact) {
 // "claim.", "commit.") are not run here, which saves most of the regex work.
 bool handled_here(const PatternRule& rule) {
   static constexpr std::string_view kFacts[] = {"asked", "answered", "cosigners", "person_mention",
-                                                "title", "zaak", "see_also", "reference"};
+                                                "title", "zaak",     "see_also",  "reference"};
   return is_date_fact(rule.fact) ||
          std::find(std::begin(kFacts), std::end(kFacts), rule.fact) != std::end(kFacts);
 }
 
-bool dated(const PatternRule& rule) {
-  return rule.fact == "asked" || rule.fact == "answered" || is_date_fact(rule.fact);
-}
-
 }  // namespace
 
-void apply_date_facts(DocState& st, const Matcher& matcher, Range range, Scope scope) {
-  for (const PatternMatch& m : matcher.patterns(st.text, range, scope, dated)) {
+std::vector<PatternMatch> fact_matches(const DocState& st, const Matcher& matcher, Range range,
+                                       Scope scope) {
+  return matcher.patterns(st.prepared, range, scope, handled_here);
+}
+
+void apply_date_facts(DocState& st, const std::vector<PatternMatch>& matches) {
+  for (const PatternMatch& m : matches) {
     const std::string& fact = m.rule->fact;
-    if (fact == "asked") date_fact(st, m, "date_submitted");
-    else if (fact == "answered") date_fact(st, m, "date_answered");
-    else if (fact.starts_with("date_") || fact == "delay_notice") date_fact(st, m, fact);
+    if (fact == "asked")
+      date_fact(st, m, "date_submitted");
+    else if (fact == "answered")
+      date_fact(st, m, "date_answered");
+    else if (is_date_fact(fact))
+      date_fact(st, m, fact);
   }
 }
 
-void apply_pattern_facts(DocState& st, const Matcher& matcher, Range range, Scope scope) {
-  for (const PatternMatch& m : matcher.patterns(st.text, range, scope, handled_here)) {
+void apply_pattern_facts(DocState& st, const std::vector<PatternMatch>& matches) {
+  for (const PatternMatch& m : matches) {
     const std::string& fact = m.rule->fact;
-    if (fact == "asked") asked(st, m);
-    else if (fact == "answered") answered(st, m);
-    else if (fact == "cosigners") cosigners(st, m);
-    else if (fact == "person_mention") mentioned(st, m);
-    else if (fact.starts_with("date_") || fact == "delay_notice") date_fact(st, m, fact);
-    else if (fact == "title") set_attr(st, "title", captured(st, m, "title"));
-    else if (fact == "zaak") set_attr(st, "zaak", captured(st, m, "zaak"));
-    else if (fact == "see_also") append_attr(st, "see_also", captured(st, m, "ref"));
-    else if (fact == "reference") append_attr(st, "references", captured(st, m, "ref"));
+    if (fact == "asked")
+      asked(st, m);
+    else if (fact == "answered")
+      answered(st, m);
+    else if (fact == "cosigners")
+      cosigners(st, m);
+    else if (fact == "person_mention")
+      mentioned(st, m);
+    else if (is_date_fact(fact))
+      date_fact(st, m, fact);
+    else if (fact == "title")
+      set_attr(st, "title", captured(st, m, "title"));
+    else if (fact == "zaak")
+      set_attr(st, "zaak", captured(st, m, "zaak"));
+    else if (fact == "see_also")
+      append_attr(st, "see_also", captured(st, m, "ref"));
+    else if (fact == "reference")
+      append_attr(st, "references", captured(st, m, "ref"));
   }
 }
 

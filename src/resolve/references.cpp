@@ -16,7 +16,8 @@ void collect_spans(State& s) {
   const Segmentation& seg = s.st.seg;
   // One call per stretch: the matcher's prefilter then skips every rule that cannot match.
   auto add = [&](Range r, Scope scope) {
-    if (!r.empty()) s.spans.push_back({r, scope, s.matcher.patterns(s.st.text, r, scope, "ref.")});
+    if (!r.empty())
+      s.spans.push_back({r, scope, s.matcher.patterns(s.st.prepared, r, scope, "ref.")});
   };
   add(seg.header, Scope::kHeader);
   for (const auto* list : {&s.st.questions, &s.st.answers}) {
@@ -97,7 +98,7 @@ const EntityMatch* entity_ending_at(const DocState& st, uint32_t pos,
 std::optional<PatternMatch> match_before(State& s, uint32_t pos, uint32_t reach, uint32_t floor,
                                          std::string_view prefix) {
   uint32_t from = pos > floor + reach ? pos - reach : floor;
-  auto ms = s.matcher.patterns(s.st.text, {from, pos}, Scope::kBody, prefix);
+  auto ms = s.matcher.patterns(s.st.prepared, {from, pos}, Scope::kBody, prefix);
   if (ms.empty()) return std::nullopt;
   return std::move(ms.back());
 }

@@ -130,7 +130,7 @@ Attrs detail(const DocState& st, const PatternMatch& m) {
 void continued(State& s, uint32_t pos, Range bound) {
   for (int hops = 0; hops < 4 && pos < bound.end; ++hops) {
     Range r{pos, std::min(bound.end, pos + 60)};
-    auto ms = s.matcher.patterns(s.st.text, r, Scope::kBody, "refx.continued");
+    auto ms = s.matcher.patterns(s.st.prepared, r, Scope::kBody, "refx.continued");
     if (ms.empty() || ms.front().range.begin != pos) return;
     const PatternMatch& c = ms.front();
     auto inst = instrument_after(s, c);
@@ -273,7 +273,7 @@ void legal(State& s) {
     };
     if (!cited_in(s.provisions) && !cited_in(s.instruments)) continue;
     for (const PatternMatch& m :
-         s.matcher.patterns(s.st.text, sp.range, sp.scope, "refx.anaphor.")) {
+         s.matcher.patterns(s.st.prepared, sp.range, sp.scope, "refx.anaphor.")) {
       if (m.rule->fact == "refx.anaphor.provision")
         anaphor(s, m, true);
       else if (m.rule->fact == "refx.anaphor.instrument")

@@ -128,8 +128,8 @@ void submitters(State& s, const PatternMatch& m, const std::string& id) {
 std::string subject_of(State& s, const Mention& mt) {
   uint32_t from = has(*mt.m, "names") ? cap_range(*mt.m, "names").end : mt.m->range.end;
   if (from >= mt.sentence.end) return "";
-  auto ms =
-      s.matcher.patterns(s.st.text, {from, mt.sentence.end}, Scope::kBody, "refx.motion_subject");
+  auto ms = s.matcher.patterns(s.st.prepared, {from, mt.sentence.end}, Scope::kBody,
+                               "refx.motion_subject");
   return ms.empty() ? "" : cap(s.st, ms.front(), "subject");
 }
 
