@@ -1,7 +1,8 @@
 // The regex rules' prefilter: RE2's FilteredRE2 derives from every rule the literal
 // strings ("atoms") that any match must contain, as an AND/OR formula; one Hyperscan
-// database of all atoms scans the range's Text::key, and only the rules whose formula
-// the atoms found satisfy are run. Exact: a rule that is skipped cannot match there.
+// database of all atoms scans a document's Text::key once (scan), and for each range
+// only the rules whose formula the atoms wholly inside the range satisfy are run
+// (candidates). Exact: a rule that is skipped cannot match there.
 //
 // Why key: atoms are lowercase, and Text::key is the text lowercased and folded code
 // point by code point (whitespace runs made one space), so the fold of an atom that
