@@ -18,21 +18,11 @@
 namespace kg::exporter {
 namespace {
 
+// neo4j-admin's names: GraphML's for scalars, plus its own date and list types.
 std::string_view neo4j_type(AttrType type) {
-  switch (type) {
-    case AttrType::kLong:
-      return "long";
-    case AttrType::kDouble:
-      return "double";
-    case AttrType::kBoolean:
-      return "boolean";
-    case AttrType::kDate:
-      return "date";
-    case AttrType::kList:
-      return "string[]";
-    default:
-      return "string";
-  }
+  if (type == AttrType::kDate) return "date";
+  if (type == AttrType::kList) return "string[]";
+  return xml_type_name(type);
 }
 
 bool property_char(char c) {
